@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed once; a missing or malformed variable stops
+// start-up with a message that names it.
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const flag = z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => v === "true" || v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// connection URL"),
+    ),
+    /** Connections per app server to DATABASE_URL. The embedded database always uses one. */
+    DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+    PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+    NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
+    NEXTAUTH_URL: optional(z.url("must be an absolute URL such as https://scorecard.example.com")),
+    OIDC_ISSUER: optional(z.url("must be the issuer URL of your OpenID Connect provider")),
+    OIDC_CLIENT_ID: optional(z.string()),
+    OIDC_CLIENT_SECRET: optional(z.string()),
+    OIDC_DISPLAY_NAME: z.preprocess(emptyAsUndefined, z.string().default("Single sign-on")),
+    /** Lets the demo seed write into a production database (it refuses otherwise). */
+    ALLOW_DEMO_SEED: flag,
+    /** Skip seeding demo data when the app starts on an empty database. */
+    SKIP_DEMO_SEED: flag,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+    const set = oidc.filter((key) => env[key] !== undefined);
+    if (set.length > 0 && set.length < oidc.length) {
+      for (const key of oidc.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `is required when ${set.join(", ")} ${set.length > 1 ? "are" : "is"} set` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Production with a real database: demo conveniences (generated secrets, demo seed) are off. */
+export function isProductionDatabase(e: Env = env()): boolean {
+  return e.NODE_ENV === "production" && e.DATABASE_URL !== undefined;
+}
