@@ -67,3 +67,14 @@ export async function diffSchemas(engine: WasmSchemaEngine, from: string | null,
   });
   return result.stdout ?? "";
 }
+
+/** diffSchemas on a scratch in-memory database, closed afterwards. */
+export async function diffSchemasOffline(from: string | null, to: string): Promise<string> {
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
+  const scratch = await startEmbeddedPostgres(null);
+  try {
+    return await diffSchemas(await openSchemaEngine(scratch.url), from, to);
+  } finally {
+    await scratch.close();
+  }
+}

@@ -1,0 +1,18 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { NAVIGATION } from "@/components/layout/navigation";
+import { can } from "@/lib/auth/policy";
+import { requireActor } from "@/lib/auth/session";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const visible = NAVIGATION.filter((entry) => can(actor, entry.action));
+  const links = (group: "main" | "admin") => visible.filter((e) => e.group === group).map(({ href, label }) => ({ href, label }));
+  return (
+    <>
+      <AppHeader user={{ name: actor.name, role: actor.role }} main={links("main")} admin={links("admin")} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Links of one navigation group; the current page is marked for screen readers too. */
+export function NavLinks({ links, orientation }: { links: NavLink[]; orientation: "row" | "column" }) {
+  const pathname = usePathname();
+  return (
+    <ul className={orientation === "row" ? "flex items-center gap-1" : "flex flex-col gap-1"}>
+      {links.map((link) => {
+        const current = isCurrent(pathname, link.href);
+        return (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={current ? "page" : undefined}
+              className={`block rounded-md px-3 py-2 text-sm font-medium ${
+                current ? "bg-brand-50 text-brand-700 underline decoration-2 underline-offset-4" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              }`}
+            >
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Status } from "@/lib/scoring";
+
+// Status is never shown by colour alone: every badge carries a shape and a word.
+const LOOK: Record<Status, { label: string; icon: string; className: string }> = {
+  GREEN: { label: "On track", icon: "●", className: "bg-status-green-bg text-status-green ring-status-green/30" },
+  AMBER: { label: "At risk", icon: "▲", className: "bg-status-amber-bg text-status-amber ring-status-amber/30" },
+  RED: { label: "Off track", icon: "■", className: "bg-status-red-bg text-status-red ring-status-red/30" },
+  NO_DATA: { label: "No data", icon: "○", className: "bg-status-none-bg text-status-none ring-status-none/30" },
+};
+
+export function statusLabel(status: Status): string {
+  return LOOK[status].label;
+}
+
+export function StatusBadge({ status, className = "" }: { status: Status; className?: string }) {
+  const look = LOOK[status];
+  return (
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${look.className} ${className}`}
+    >
+      <span aria-hidden="true">{look.icon}</span>
+      {look.label}
+    </span>
+  );
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import type { RollupResult } from "@/lib/scoring";
+import { getDb } from "@/lib/db";
+import { toPeriodKey } from "./convert";
+import { scoreScorecardPeriod } from "./period-scores";
+
+// The home page: every scorecard with its latest reported month, and each active persona's
+// overall score in it. Bounded: 3 reads here plus 4 per scorecard.
+
+export interface HomeScorecard {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  perspectiveCount: number;
+  activeKpiCount: number;
+  /** Latest month with reported values, or null when nothing has been reported yet. */
+  period: string | null;
+  total: RollupResult | null;
+}
+
+export interface HomePersona {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priority: number;
+  /** One entry per scorecard, in the order of `scorecards`; null where the scorecard has no data. */
+  scores: (RollupResult | null)[];
+}
+
+export interface HomeData {
+  scorecards: HomeScorecard[];
+  personas: HomePersona[];
+  draftPersonaCount: number;
+  sunsetPersonaCount: number;
+}
+
+export async function getHomeData(): Promise<HomeData> {
+  const db = await getDb();
+  const [scorecards, personas, statusCounts] = await Promise.all([
+    db.scorecard.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        perspectives: { select: { id: true, _count: { select: { kpis: { where: { status: "ACTIVE" } } } } } },
+      },
+    }),
+    db.persona.findMany({
+      where: { status: "ACTIVE" },
+      orderBy: [{ priority: "asc" }, { name: "asc" }],
+      select: { id: true, slug: true, name: true, description: true, priority: true },
+    }),
+    db.persona.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+
+  // Latest month with a value of a monthly KPI (else of any KPI), per scorecard.
+  const latest = await db.$queryRaw<{ scorecardId: string; monthly: Date | null; any: Date | null }[]>`
+    SELECT p."scorecardId" AS "scorecardId",
+           max(m.period) FILTER (WHERE k.frequency = 'MONTHLY') AS monthly,
+           max(m.period) AS any
+    FROM "Measurement" m
+    JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+    JOIN "Perspective" p ON p.id = k."perspectiveId"
+    GROUP BY p."scorecardId"`;
+  const latestBy = new Map(latest.map((row) => [row.scorecardId, row.monthly ?? row.any]));
+
+  const personaIds = personas.map((p) => p.id);
+  const scored = await Promise.all(
+    scorecards.map(async (card) => {
+      const latestDate = latestBy.get(card.id);
+      if (!latestDate || personaIds.length === 0) return null;
+      return scoreScorecardPeriod(db, card.id, toPeriodKey(latestDate), personaIds);
+    }),
+  );
+
+  const countOf = (status: string) => statusCounts.find((row) => row.status === status)?._count._all ?? 0;
+  return {
+    scorecards: scorecards.map((card, i) => ({
+      id: card.id,
+      slug: card.slug,
+      name: card.name,
+      description: card.description,
+      perspectiveCount: card.perspectives.length,
+      activeKpiCount: card.perspectives.reduce((sum, p) => sum + p._count.kpis, 0),
+      period: scored[i]?.period ?? (latestBy.get(card.id) ? toPeriodKey(latestBy.get(card.id)!) : null),
+      total: scored[i]?.total ?? null,
+    })),
+    personas: personas.map((persona) => ({
+      ...persona,
+      scores: scored.map((s) => s?.personas.find((p) => p.personaId === persona.id)?.overall ?? null),
+    })),
+    draftPersonaCount: countOf("DRAFT"),
+    sunsetPersonaCount: countOf("SUNSET"),
+  };
+}

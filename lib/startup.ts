@@ -1,0 +1,44 @@
+import { getDatabase, closeDatabase } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrate";
+import { assertDemoSeedAllowed, seedDemoData } from "@/lib/demo/seed-demo";
+import { env } from "@/lib/env";
+import { resolveAuthSecret } from "@/lib/auth/secret";
+
+// What a server process does before it serves: validate the environment, open the database,
+// apply pending migrations, and seed the demo on an empty database where that is allowed.
+// Called from instrumentation.ts (next start / next dev) and never during `next build`.
+
+export async function prepareServer(log: (message: string) => void = console.log): Promise<void> {
+  const config = env(); // throws EnvError naming every bad variable
+  await resolveAuthSecret();
+  const started = performance.now();
+  const database = await getDatabase();
+  const migrated = await applyMigrations(database.pool);
+  if (migrated.newlyApplied.length > 0) log(`Applied ${migrated.newlyApplied.length} migration(s): ${migrated.newlyApplied.join(", ")}`);
+
+  const empty = (await database.prisma.user.count()) === 0 && (await database.prisma.scorecard.count()) === 0;
+  if (empty && !config.SKIP_DEMO_SEED) {
+    let allowed = true;
+    try {
+      assertDemoSeedAllowed(config);
+    } catch (refusal) {
+      allowed = false;
+      log(`Empty database; demo data not loaded: ${refusal instanceof Error ? refusal.message : String(refusal)}`);
+    }
+    if (allowed) {
+      const summary = await seedDemoData(database.prisma);
+      log(`Empty database: loaded demo data (${summary.personas} personas, ${summary.kpis} KPIs, ${summary.measurements} values).`);
+    }
+  }
+  const where = database.kind === "embedded" ? `embedded database in ${config.PGLITE_DATA_DIR}` : "Postgres";
+  log(`Database ready (${where}, ${migrated.applied.length} migrations) in ${Math.round(performance.now() - started)} ms.`);
+
+  // The embedded database must be closed cleanly; nothing else closes it on SIGTERM.
+  const shutdown = async (signal: string) => {
+    log(`${signal}: closing the database.`);
+    await closeDatabase().catch((error: unknown) => console.error(error));
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "persona-demo";
+
+export const DEMO_USERS = {
+  admin: "admin@demo.test",
+  analyst: "analyst@demo.test",
+  owner: "owner@demo.test",
+  exec: "exec@demo.test",
+} as const;
+
+/** Signs in through the sign-in form and waits for the signed-in shell. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();
+}

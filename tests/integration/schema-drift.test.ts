@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { Pool } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDatabase } from "@/lib/db";
+import { diffSchemasOffline } from "@/prisma/tools/schema-engine";
+import { createEmptyDatabase, type TestDatabase } from "../helpers/test-db";
+
+// schema.prisma and prisma/migrations must describe the same database. Prisma's usual check
+// (migrate diff --from-migrations) needs introspection, which fails on the wasm engine, so we
+// build one database from the migrations (this file's test database) and another straight from
+// schema.prisma, and compare their catalogs.
+
+const CATALOG = `
+SELECT 'column' AS kind, c.table_name || '.' || c.column_name AS name,
+       concat_ws(' ', c.data_type, c.udt_name, c.character_maximum_length, c.numeric_precision, c.numeric_scale,
+                 c.is_nullable, c.column_default) AS definition
+FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations'
+UNION ALL
+SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+UNION ALL
+SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
+FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')
+UNION ALL
+SELECT 'enum', t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname
+ORDER BY 1, 2`;
+
+type CatalogRow = { kind: string; name: string; definition: string };
+
+describe("schema.prisma and prisma/migrations", () => {
+  let fromSchema: TestDatabase;
+  beforeAll(async () => {
+    const sql = await diffSchemasOffline(null, await readFile("prisma/schema.prisma", "utf8"));
+    fromSchema = await createEmptyDatabase();
+    const pool = new Pool({ connectionString: fromSchema.url, max: 1 });
+    await pool.query(sql);
+    await pool.end();
+  });
+  afterAll(async () => {
+    await fromSchema?.drop();
+  });
+
+  it("produce the same tables, columns, indexes, constraints and enums", async () => {
+    const migrated = (await (await getDatabase()).pool.query<CatalogRow>(CATALOG)).rows;
+    const pool = new Pool({ connectionString: fromSchema.url, max: 1 });
+    const expected = (await pool.query<CatalogRow>(CATALOG)).rows;
+    await pool.end();
+    expect(migrated.length).toBeGreaterThan(100);
+    expect(migrated).toEqual(expected);
+  });
+});
