@@ -35,10 +35,10 @@ async function loadBindings(): Promise<Bindings> {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const glue = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as Bindings & Record<string, unknown>;
-  const module = await WebAssembly.compile(await readFile(path.join(dir, "schema_engine_bg.wasm")));
+  const wasmModule = await WebAssembly.compile(await readFile(path.join(dir, "schema_engine_bg.wasm")));
   const imports: WebAssembly.Imports = {};
-  for (const { module: name } of WebAssembly.Module.imports(module)) imports[name] = glue as WebAssembly.ModuleImports;
-  const instance = await WebAssembly.instantiate(module, imports);
+  for (const { module: name } of WebAssembly.Module.imports(wasmModule)) imports[name] = glue as WebAssembly.ModuleImports;
+  const instance = await WebAssembly.instantiate(wasmModule, imports);
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   // Without a registry a Rust panic surfaces as a confusing "set_message" TypeError.
