@@ -42,3 +42,14 @@ export async function prepareServer(log: (message: string) => void = console.log
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 }
+
+/** The instrumentation entry: a server that cannot prepare stops with the reason. */
+export async function startServer(): Promise<void> {
+  try {
+    await prepareServer();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error("Persona Scorecard cannot start: fix the problem above and start it again.");
+    process.exit(1);
+  }
+}

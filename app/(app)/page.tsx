@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PersonaScores } from "@/components/scorecard/persona-scores";
 import { ScoreCell } from "@/components/scorecard/score-cell";
 import { requireActor } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/policy";
@@ -79,43 +80,7 @@ export default async function HomePage() {
             Scores are computed per persona. An analyst activates a persona once its description and weights are agreed.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Overall score of each active persona per scorecard</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
-                    Persona
-                  </th>
-                  {data.scorecards.map((card) => (
-                    <th key={card.id} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
-                      {card.name}
-                      {card.period ? <span className="block text-xs font-normal text-slate-500">{formatPeriod(card.period)}</span> : null}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.personas.map((persona) => (
-                  <tr key={persona.id} data-testid={`persona-row-${persona.slug}`}>
-                    <th scope="row" className="max-w-xs px-4 py-3 text-left align-top font-normal">
-                      <span className="block font-medium text-slate-900">{persona.name}</span>
-                      <span className="line-clamp-2 block text-xs text-slate-600">{persona.description}</span>
-                    </th>
-                    {persona.scores.map((result, i) => (
-                      <td key={data.scorecards[i]!.id} className="px-4 py-3 align-top">
-                        {result ? (
-                          <ScoreCell result={result} label={`${persona.name}, ${data.scorecards[i]!.name}`} />
-                        ) : (
-                          <span className="text-slate-500">No data yet</span>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PersonaScores personas={data.personas} scorecards={data.scorecards} />
         )}
       </section>
     </>

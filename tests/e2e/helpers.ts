@@ -12,8 +12,8 @@ export const DEMO_USERS = {
 /** Signs in through the sign-in form and waits for the signed-in shell. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();
 }
