@@ -7,7 +7,7 @@ import type { RollupResult } from "./types";
  * scored when the caller passes it: whether a RETIRED KPI or SUNSET persona still belongs in
  * a given period depends on when it left, which only the caller knows.
  */
-export const NEVER_SCORED_STATUSES: readonly string[] = ["DRAFT", "PROPOSED"];
+export const NEVER_SCORED_STATUSES: readonly string[] = Object.freeze(["DRAFT", "PROPOSED"]);
 
 export function isScored(status: string | null | undefined): boolean {
   return status == null || !NEVER_SCORED_STATUSES.includes(status);

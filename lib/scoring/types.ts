@@ -19,6 +19,15 @@ export interface Thresholds {
   redHigh?: number;
 }
 
+/**
+ * What the scorer and validator accept: Thresholds, but with greenHigh/redHigh also allowed to be
+ * null, as they come from nullable database columns and form parsers.
+ */
+export type ThresholdsInput = Omit<Thresholds, "greenHigh" | "redHigh"> & {
+  greenHigh?: number | null;
+  redHigh?: number | null;
+};
+
 export interface ScoredValue {
   score: number | null;
   status: Status;
