@@ -381,6 +381,9 @@ CREATE INDEX "Persona_status_idx" ON "Persona"("status");
 CREATE INDEX "PersonaAttribute_personaId_kind_order_idx" ON "PersonaAttribute"("personaId", "kind", "order");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "PersonaAttribute_personaId_kind_label_key" ON "PersonaAttribute"("personaId", "kind", "label");
+
+-- CreateIndex
 CREATE INDEX "PersonaWeight_scorecardId_effectiveFrom_idx" ON "PersonaWeight"("scorecardId", "effectiveFrom");
 
 -- CreateIndex
