@@ -11,7 +11,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 
 // The demo content: who works here, the two scorecards, the personas, and each KPI's targets.
-// Pure data. Dates are offsets from the demo's end period (see seed-demo.ts), so moving the
+// Pure data. Dates are offsets from the demo's end period (see calendar.ts), so moving the
 // window keeps the story intact: the sunset, the recalibration and the review dates move with it.
 
 export const DEMO_PASSWORD = "persona-demo";
