@@ -1,5 +1,6 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { NAVIGATION } from "@/components/layout/navigation";
+import { MustChangePasswordNotice } from "@/components/forms/must-change-password-notice";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
@@ -11,6 +12,11 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     <>
       <AppHeader user={{ name: actor.name, role: actor.role }} main={links("main")} admin={links("admin")} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        {actor.mustChangePassword ? (
+          <div className="mb-4">
+            <MustChangePasswordNotice />
+          </div>
+        ) : null}
         {children}
       </main>
     </>

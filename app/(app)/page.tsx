@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,16 +13,39 @@ import { getHomeData } from "@/lib/queries/home";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function HomePage() {
+  // Authorize before anything streams, so a refusal keeps its HTTP status.
   const actor = await requireActor();
   authorize(actor, "dashboard.read");
-  const data = await getHomeData();
-
   return (
     <>
       <PageHeader
         title="Overview"
         description="Each persona's overall score per scorecard in the latest reported month. Scores run 0–100: 67 and above is on track, 33 and below is off track."
       />
+      <Suspense fallback={<OverviewSkeleton />}>
+        <Overview />
+      </Suspense>
+    </>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
+      <span className="sr-only">Loading scores…</span>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div className="h-40 rounded-lg bg-slate-200" />
+        <div className="h-40 rounded-lg bg-slate-200" />
+      </div>
+      <div className="h-64 rounded-lg bg-slate-200" />
+    </div>
+  );
+}
+
+async function Overview() {
+  const data = await getHomeData();
+  return (
+    <>
 
       <section aria-labelledby="scorecards-heading" className="mb-8">
         <h2 id="scorecards-heading" className="mb-3 text-lg font-semibold text-slate-900">

@@ -15,5 +15,6 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await expect(page.getByRole("banner")).toBeVisible();
 }

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActiveBadge, RoleBadge } from "@/components/admin/badges";
+import { EditUserForm } from "@/components/admin/edit-user-form";
+import { ResetPasswordForm, UserActiveForm } from "@/components/admin/user-access-forms";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
+import { departmentOptions, getUserForAdmin } from "@/lib/queries/admin-users";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("user.manage");
+  const { id } = await params;
+  const user = await getUserForAdmin(actor, id);
+  if (!user) notFound();
+  const departments = await departmentOptions(actor);
+  const lastActiveAdmin = user.role === "ADMIN" && user.active && user.activeAdmins <= 1;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/users" className="text-brand-700 underline-offset-2 hover:underline">
+          ← All users
+        </Link>
+      </p>
+      <PageHeader title={user.name} description={<span className="break-all">{user.email}</span>}>
+        <RoleBadge role={user.role} />
+        <ActiveBadge active={user.active} />
+      </PageHeader>
+      <p className="-mt-4 mb-6 text-sm text-slate-600">
+        {user.lastSignInAt ? `Last signed in ${formatDate(user.lastSignInAt)}.` : "Has not signed in yet."}{" "}
+        {user.mustChangePassword ? "Still using a temporary password." : null}
+        {!user.hasPassword ? "Signs in through single sign-on only." : null}
+      </p>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Details and role">
+          <EditUserForm action={updateUserAction} user={user} departments={departments} lastActiveAdmin={lastActiveAdmin} />
+        </Card>
+        <div className="space-y-6">
+          <Card title="Password">
+            <ResetPasswordForm action={resetUserPasswordAction} user={user} />
+          </Card>
+          <Card title={user.active ? "Deactivate" : "Reactivate"}>
+            {lastActiveAdmin ? (
+              <p className="text-sm text-slate-600">This is the last active administrator, so the account cannot be deactivated.</p>
+            ) : (
+              <UserActiveForm action={setUserActiveAction} user={user} self={user.id === actor.id} />
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

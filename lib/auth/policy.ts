@@ -1,0 +1,134 @@
+import { ForbiddenError } from "@/lib/errors";
+import type { Actor, Role } from "./actor";
+
+// The single place that says who may do what. Screens, server actions, route handlers,
+// commands and jobs ask `can` / `authorize`; nothing else compares roles.
+//
+// A decision is: the action's rule (role, and for some actions the resource: a KPI owner
+// writes only their own KPIs) AND every cross-cutting clause in CLAUSES (the place for
+// rules that cut across actions, such as "some personas' data only for some departments").
+
+export const ROLES = ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"] as const satisfies readonly Role[];
+
+export const ACTIONS = [
+  "dashboard.read",
+  "user.manage",
+  "department.manage",
+  "audit.read",
+  "settings.manage",
+  "persona.write",
+  "weight.write",
+  "kpi.write",
+  "kpi.propose",
+  "target.write",
+  "objective.write",
+  "measurement.write",
+  "escalation.acknowledge",
+  "scenario.write",
+  "account.update",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * What an action is about, when that matters. Facets, not one type per action, so a clause can
+ * look at any facet it understands (the privacy clause will look at `persona`).
+ */
+export interface Resource {
+  /** The KPI written to (measurement.write): its owner may write its values. */
+  kpi?: { id?: string; ownerId: string | null; departmentId?: string | null };
+  /** The persona whose data is read or written. */
+  persona?: { id: string };
+  /** The user account concerned (account.update: only one's own). */
+  user?: { id: string };
+  /** A scenario (scenario.write): its owner may change it. */
+  scenario?: { ownerId: string };
+}
+
+type Rule = (actor: Actor, resource: Resource | undefined) => boolean;
+
+const anyone: Rule = () => true;
+const roles =
+  (...allowed: Role[]): Rule =>
+  (actor) =>
+    allowed.includes(actor.role);
+
+const RULES: Record<Action, Rule> = {
+  "dashboard.read": anyone,
+
+  "user.manage": roles("ADMIN"),
+  "department.manage": roles("ADMIN"),
+  "audit.read": roles("ADMIN"),
+  "settings.manage": roles("ADMIN"),
+
+  "persona.write": roles("ADMIN", "ANALYST"),
+  "weight.write": roles("ADMIN", "ANALYST"),
+  "kpi.write": roles("ADMIN", "ANALYST"),
+  "kpi.propose": roles("ADMIN", "ANALYST"),
+  "target.write": roles("ADMIN", "ANALYST"),
+  "objective.write": roles("ADMIN", "ANALYST"),
+
+  // A KPI owner writes the values of the KPIs they own, and only those: without the KPI
+  // (resource.kpi) the answer for an owner is no.
+  "measurement.write": (actor, resource) =>
+    actor.role === "ADMIN" ||
+    (actor.role === "KPI_OWNER" && resource?.kpi !== undefined && resource.kpi.ownerId === actor.id),
+
+  "escalation.acknowledge": roles("ADMIN", "EXECUTIVE"),
+
+  // Admins and analysts build what-if scenarios; an analyst changes only their own.
+  "scenario.write": (actor, resource) =>
+    actor.role === "ADMIN" ||
+    (actor.role === "ANALYST" && (resource?.scenario === undefined || resource.scenario.ownerId === actor.id)),
+
+  // Everyone may change their own password; other accounts go through user.manage.
+  "account.update": (actor, resource) => resource?.user === undefined || resource.user.id === actor.id,
+};
+
+type Clause = (actor: Actor, action: Action, resource: Resource | undefined) => boolean;
+
+/**
+ * Cross-cutting clauses: each must hold for every action. A later privacy rule is one more entry,
+ * e.g. `(actor, _action, r) => r?.persona === undefined || personaVisibleTo(r.persona, actor)`.
+ */
+const CLAUSES: Clause[] = [];
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  const rule = RULES[action];
+  if (!rule || !rule(actor, resource)) return false;
+  return CLAUSES.every((clause) => clause(actor, action, resource));
+}
+
+const REFUSALS: Partial<Record<Action, string>> = {
+  "user.manage": "Only administrators can manage users.",
+  "department.manage": "Only administrators can manage departments.",
+  "audit.read": "Only administrators can read the audit log.",
+  "settings.manage": "Only administrators can change settings.",
+  "measurement.write": "You can only enter values for the KPIs you own.",
+  "account.update": "You can only change your own account.",
+};
+
+/** The refusal for an action, in plain language. */
+export function forbiddenError(action: Action): ForbiddenError {
+  return new ForbiddenError(REFUSALS[action] ?? "You do not have permission to do that.");
+}
+
+/** Throws ForbiddenError (AppError code FORBIDDEN) unless `can(actor, action, resource)`. */
+export function authorize(actor: Actor, action: Action, resource?: Resource): void {
+  if (!can(actor, action, resource)) throw forbiddenError(action);
+}
+
+/**
+ * Whether the actor's role may do the action on at least some resources (a KPI owner may
+ * write measurement values: those of their own KPIs). For navigation and for showing a
+ * screen; the write itself is always decided by `can`/`authorize` with the resource.
+ */
+export function canSome(actor: Actor, action: Action): boolean {
+  if (can(actor, action)) return true;
+  switch (action) {
+    case "measurement.write":
+      return can(actor, action, { kpi: { ownerId: actor.id } });
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import type { z } from "zod";
+import { authorize, canSome, forbiddenError, type Action, type Resource } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb, type DbClient } from "@/lib/db";
+import { AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { fieldErrorsFrom } from "@/lib/validation/common";
+
+// The one checked write path. A command is (actor, input) -> result:
+//   1. the actor's role may do the action at all (policy, no database), else FORBIDDEN;
+//   2. the input parses with the command's zod schema (lib/validation), else INVALID with field errors;
+//   3. one transaction: load the resource the policy needs, authorize(actor, action, resource),
+//      write the change and its AuditEvent(s) through ctx.audit; any error rolls all of it back.
+// Refused or invalid commands write nothing. Expected failures come back as
+// { ok: false, code, message, fieldErrors }; only bugs and outages throw.
+
+export type CommandResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode; message: string; fieldErrors: FieldErrors };
+
+export type Command<I, T> = (actor: Actor, input: I | unknown) => Promise<CommandResult<T>>;
+
+export interface AuditEntry {
+  /** Defaults to the command's name, e.g. "user.create". */
+  action?: string;
+  entityType: string;
+  entityId: string;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+}
+
+export interface CommandContext<P> {
+  actor: Actor;
+  input: P;
+  tx: DbClient;
+  /** Records an AuditEvent in this transaction. Every command that changes something calls it. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** Says the command changed nothing (so it writes no audit event). */
+  unchanged(): void;
+}
+
+export interface CommandDefinition<S extends z.ZodType, T> {
+  /** Audit action name: "<entity>.<verb>", e.g. "user.create". */
+  name: string;
+  /** The policy action this command needs. */
+  action: Action;
+  schema: S;
+  /** The resource the policy decides on, read inside the transaction (e.g. the KPI and its owner). */
+  resource?: (input: z.output<S>, tx: DbClient, actor: Actor) => Promise<Resource | undefined>;
+  run: (ctx: CommandContext<z.output<S>>) => Promise<T>;
+}
+
+export function fail(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}): never {
+  throw new AppError(code, message, fieldErrors);
+}
+
+function refused<T>(error: AppError): CommandResult<T> {
+  return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+}
+
+/** Database errors that are the caller's doing, in plain language; anything else is rethrown. */
+function fromDatabaseError(error: unknown): AppError | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  if (error.code === "P2002") return new AppError("CONFLICT", "That conflicts with something that already exists.");
+  if (error.code === "P2025") return new AppError("NOT_FOUND", "That no longer exists. Reload the page and try again.");
+  if (error.code === "P2034") return new AppError("CONFLICT", "Someone else changed this at the same time. Try again.");
+  return null;
+}
+
+const MAX_INPUT_ERRORS_MESSAGE = "Some fields need attention.";
+
+export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinition<S, T>): Command<z.input<S>, T> {
+  return async (actor, rawInput) => {
+    // 1. Role gate: no database, and an actor who may never do this learns nothing about the input.
+    if (!canSome(actor, definition.action)) return refused(forbiddenError(definition.action));
+
+    // 2. Validation with the shared schema.
+    const parsed = definition.schema.safeParse(rawInput);
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsFrom(parsed.error);
+      const formLevel = fieldErrors[""];
+      return {
+        ok: false,
+        code: "INVALID",
+        message: formLevel?.[0] ?? MAX_INPUT_ERRORS_MESSAGE,
+        fieldErrors,
+      };
+    }
+    const input = parsed.data as z.output<S>;
+
+    // 3. One transaction: authorize on the resource, write, audit.
+    const db = await getDb();
+    try {
+      const data = await db.$transaction(async (tx) => {
+        const resource = definition.resource ? await definition.resource(input, tx, actor) : undefined;
+        authorize(actor, definition.action, resource);
+
+        let audits = 0;
+        let declaredUnchanged = false;
+        const ctx: CommandContext<z.output<S>> = {
+          actor,
+          input,
+          tx,
+          async audit(entry) {
+            await tx.auditEvent.create({
+              data: {
+                actorId: actor.id,
+                actorLabel: `${actor.name} <${actor.email}>`,
+                action: entry.action ?? definition.name,
+                entityType: entry.entityType,
+                entityId: entry.entityId,
+                before: entry.before ?? Prisma.DbNull,
+                after: entry.after ?? Prisma.DbNull,
+              },
+            });
+            audits++;
+          },
+          unchanged() {
+            declaredUnchanged = true;
+          },
+        };
+        const result = await definition.run(ctx);
+        if (audits === 0 && !declaredUnchanged) {
+          // A command that changed something must say so in the audit log: roll it back.
+          throw new Error(`Command ${definition.name} finished without an audit event.`);
+        }
+        return result;
+      });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return refused(error);
+      const known = fromDatabaseError(error);
+      if (known) return refused(known);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
+import { makeUser } from "../commands/fixtures";
+
+// getActor / requireActor / requirePermission with next-auth and Next's request APIs stubbed:
+// what matters here is that the database, not the cookie, decides.
+
+const state = vi.hoisted(() => ({ session: null as null | { user: { id: string } }, path: null as string | null }));
+
+vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => state.session) }));
+vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(state.path ? { "x-request-path": state.path } : {}) }));
+vi.mock("next/server", () => ({ connection: async () => {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`REDIRECT ${url}`);
+  },
+  forbidden: () => {
+    throw new Error("FORBIDDEN");
+  },
+}));
+
+const { getActor, requireActor, requirePermission } = await import("@/lib/auth/session");
+
+beforeEach(() => {
+  state.session = null;
+  state.path = null;
+});
+
+describe("the actor of a request", () => {
+  it("is null without a session", async () => {
+    expect(await getActor()).toBeNull();
+  });
+
+  it("comes from the database: role and department as they are now", async () => {
+    const db = await getDb();
+    const department = await db.department.create({ data: { name: "Session Dept" } });
+    const user = await makeUser({ role: "EXECUTIVE" });
+    state.session = { user: { id: user.id } };
+    expect(await getActor()).toMatchObject({ id: user.id, role: "EXECUTIVE", departmentId: null });
+    await db.user.update({ where: { id: user.id }, data: { role: "ANALYST", departmentId: department.id } });
+    expect(await getActor()).toMatchObject({ id: user.id, role: "ANALYST", departmentId: department.id });
+  });
+
+  it("stops existing as soon as the user is deactivated or deleted", async () => {
+    const db = await getDb();
+    const user = await makeUser();
+    state.session = { user: { id: user.id } };
+    expect(await getActor()).not.toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await getActor()).toBeNull();
+    state.session = { user: { id: "deleted-user" } };
+    expect(await getActor()).toBeNull();
+  });
+
+  it("requireActor sends anonymous visitors to sign in, back to the page they asked for", async () => {
+    state.path = "/admin/users?x=1";
+    await expect(requireActor()).rejects.toThrow("REDIRECT /sign-in?callbackUrl=%2Fadmin%2Fusers%3Fx%3D1");
+    state.path = "//evil.example";
+    await expect(requireActor()).rejects.toThrow("REDIRECT /sign-in");
+  });
+
+  it("requirePermission shows the 403 page to a role that may not", async () => {
+    const exec = await makeUser({ role: "EXECUTIVE" });
+    state.session = { user: { id: exec.id } };
+    await expect(requirePermission("user.manage")).rejects.toThrow("FORBIDDEN");
+    await expect(requirePermission("dashboard.read")).resolves.toMatchObject({ id: exec.id });
+  });
+});

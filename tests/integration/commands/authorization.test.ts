@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor, Role } from "@/lib/auth/actor";
+import * as commands from "@/lib/commands";
+import type { Command } from "@/lib/commands";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeUser, ROLES, snapshot } from "./fixtures";
+
+// Every command x every role, with an input that is valid for an allowed role: the roles the
+// policy allows succeed; every other role gets FORBIDDEN and the database does not change.
+
+type Case = { name: string; command: Command<unknown, unknown>; allowed: Role[]; input: (actor: Actor) => Promise<unknown> };
+
+let seq = 0;
+const CASES: Case[] = [
+  { name: "createUser", command: commands.createUser, allowed: ["ADMIN"], input: async () => ({ email: `made-${++seq}@example.test`, name: "Made", role: "ANALYST" }) },
+  { name: "updateUser", command: commands.updateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id, name: "Changed", role: "ANALYST" }) },
+  { name: "deactivateUser", command: commands.deactivateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
+  { name: "reactivateUser", command: commands.reactivateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser({ active: false })).id }) },
+  { name: "resetUserPassword", command: commands.resetUserPassword, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
+  { name: "createDepartment", command: commands.createDepartment, allowed: ["ADMIN"], input: async () => ({ name: `Department ${++seq}` }) },
+  { name: "updateDepartment", command: commands.updateDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id, name: `Renamed ${++seq}` }) },
+  { name: "deleteDepartment", command: commands.deleteDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id }) },
+  {
+    name: "changeOwnPassword",
+    command: commands.changeOwnPassword,
+    allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
+    input: async () => ({ currentPassword: KNOWN_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
+  },
+];
+
+const actors = {} as Record<Role, Actor>;
+beforeAll(async () => {
+  for (const role of ROLES) actors[role] = actorOf(await makeUser({ role }));
+});
+
+describe("every command, every role", () => {
+  it("lists every exported command", () => {
+    const exported = Object.entries(commands).filter(([, value]) => typeof value === "function").map(([name]) => name).sort();
+    expect(CASES.map((c) => c.name).sort()).toEqual(exported);
+  });
+
+  const table = CASES.flatMap((c) => ROLES.map((role) => ({ ...c, role, expected: c.allowed.includes(role) ? "allowed" : "FORBIDDEN" })));
+
+  it.each(table)("$name as $role → $expected", async ({ command, role, allowed, input }) => {
+    // A fresh actor per case so changing one's own password does not affect the next case.
+    const actor = role === "ADMIN" ? actors.ADMIN : actorOf(await makeUser({ role }));
+    const payload = await input(actor);
+    const before = await snapshot();
+    const result = await command(actor, payload);
+    if (allowed.includes(role)) {
+      expect(result).toMatchObject({ ok: true });
+      expect((await snapshot()).audits).toBe(before.audits + 1);
+    } else {
+      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", fieldErrors: {} });
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});
