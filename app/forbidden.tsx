@@ -8,7 +8,7 @@ export default function Forbidden() {
   return (
     <div className="mx-auto max-w-xl px-6 py-24 text-center">
       <p className="text-sm font-semibold text-status-red">
-        <span aria-hidden="true">⛔ </span>403 · Not allowed
+        <span aria-hidden="true">■ </span>403 · Not allowed
       </p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">You do not have access to this page</h1>
       <p className="mt-2 text-slate-600">
