@@ -30,6 +30,49 @@ export function FieldError({ id, errors }: { id: string; errors?: readonly strin
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 aria-[invalid=true]:border-status-red";
 
+/**
+ * The frame every control shares: label (with "required" for the eye), optional hint, the
+ * control itself, and the error region. `control` receives the attributes that tie them together.
+ */
+function FieldFrame({
+  name,
+  label,
+  formId,
+  hint,
+  errors,
+  required,
+  control,
+}: BaseProps & {
+  required?: boolean;
+  control: (a11y: { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const ids = fieldIds(name, formId);
+  return (
+    <div>
+      <div className="flex items-baseline gap-1">
+        <label htmlFor={ids.input} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {/* The required attribute tells assistive technology; the words are for the eye (outside the label, so its name stays the label). */}
+        {required ? <span aria-hidden="true" className="text-sm text-slate-500">(required)</span> : null}
+      </div>
+      {hint ? (
+        <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {control({
+        id: ids.input,
+        name,
+        className: inputClass,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": describedBy(ids, Boolean(hint), errors),
+      })}
+      <FieldError id={ids.error} errors={errors} />
+    </div>
+  );
+}
+
 interface BaseProps {
   name: string;
   label: string;
@@ -39,17 +82,13 @@ interface BaseProps {
 }
 
 export function TextField({
-  name,
-  label,
-  formId,
-  hint,
-  errors,
   type = "text",
   defaultValue,
   required,
   autoComplete,
   maxLength,
   inputMode,
+  ...frame
 }: BaseProps & {
   type?: "text" | "email" | "password" | "date";
   defaultValue?: string;
@@ -58,103 +97,48 @@ export function TextField({
   maxLength?: number;
   inputMode?: "text" | "email";
 }) {
-  const ids = fieldIds(name, formId);
   return (
-    <div>
-      <label htmlFor={ids.input} className="block text-sm font-medium text-slate-800">
-        {label}
-        {/* The required attribute tells assistive technology; the words are for the eye. */}
-        {required ? <span aria-hidden="true" className="text-slate-500"> (required)</span> : null}
-      </label>
-      {hint ? (
-        <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={ids.input}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        required={required}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        inputMode={inputMode}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(ids, Boolean(hint), errors)}
-        className={inputClass}
-      />
-      <FieldError id={ids.error} errors={errors} />
-    </div>
+    <FieldFrame
+      {...frame}
+      required={required}
+      control={(a11y) => (
+        <input
+          {...a11y}
+          type={type}
+          defaultValue={defaultValue}
+          required={required}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          inputMode={inputMode}
+        />
+      )}
+    />
   );
 }
 
-export function TextAreaField({ name, label, formId, hint, errors, defaultValue, maxLength }: BaseProps & { defaultValue?: string; maxLength?: number }) {
-  const ids = fieldIds(name, formId);
-  return (
-    <div>
-      <label htmlFor={ids.input} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={ids.input}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(ids, Boolean(hint), errors)}
-        className={inputClass}
-      />
-      <FieldError id={ids.error} errors={errors} />
-    </div>
-  );
+export function TextAreaField({ defaultValue, maxLength, ...frame }: BaseProps & { defaultValue?: string; maxLength?: number }) {
+  return <FieldFrame {...frame} control={(a11y) => <textarea {...a11y} rows={3} defaultValue={defaultValue} maxLength={maxLength} />} />;
 }
 
 export function SelectField({
-  name,
-  label,
-  formId,
-  hint,
-  errors,
   options,
   defaultValue,
   required,
+  ...frame
 }: BaseProps & { options: readonly { value: string; label: string }[]; defaultValue?: string; required?: boolean }) {
-  const ids = fieldIds(name, formId);
   return (
-    <div>
-      <label htmlFor={ids.input} className="block text-sm font-medium text-slate-800">
-        {label}
-        {/* The required attribute tells assistive technology; the words are for the eye. */}
-        {required ? <span aria-hidden="true" className="text-slate-500"> (required)</span> : null}
-      </label>
-      {hint ? (
-        <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={ids.input}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(ids, Boolean(hint), errors)}
-        className={inputClass}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={ids.error} errors={errors} />
-    </div>
+    <FieldFrame
+      {...frame}
+      required={required}
+      control={(a11y) => (
+        <select {...a11y} defaultValue={defaultValue} required={required}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useId, useRef, useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { FieldError, fieldIds } from "./field";
+import { fieldIds, TextField } from "./field";
 import { FormMessage } from "./form-message";
 
 type FieldErrors = { email?: string[]; password?: string[] };
@@ -15,8 +15,6 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
-  const email = fieldIds("email", formId);
-  const password = fieldIds("password", formId);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +26,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
     setFieldErrors(errors);
     if (errors.email || errors.password) {
       setMessage(null);
-      document.getElementById(errors.email ? email.input : password.input)?.focus();
+      document.getElementById(fieldIds(errors.email ? "email" : "password", formId).input)?.focus();
       return;
     }
     setPending(true);
@@ -54,39 +52,8 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
         {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <div>
-          <label htmlFor={email.input} className="block text-sm font-medium text-slate-800">
-            Email
-          </label>
-          <input
-            id={email.input}
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? email.error : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-status-red"
-          />
-          <FieldError id={email.error} errors={fieldErrors.email} />
-        </div>
-        <div>
-          <label htmlFor={password.input} className="block text-sm font-medium text-slate-800">
-            Password
-          </label>
-          <input
-            id={password.input}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={fieldErrors.password ? true : undefined}
-            aria-describedby={fieldErrors.password ? password.error : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-status-red"
-          />
-          <FieldError id={password.error} errors={fieldErrors.password} />
-        </div>
+        <TextField name="email" label="Email" formId={formId} type="email" autoComplete="username" inputMode="email" required errors={fieldErrors.email} />
+        <TextField name="password" label="Password" formId={formId} type="password" autoComplete="current-password" required errors={fieldErrors.password} />
         <button
           type="submit"
           disabled={pending}
