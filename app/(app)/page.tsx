@@ -5,8 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PersonaScores } from "@/components/scorecard/persona-scores";
 import { ScoreCell } from "@/components/scorecard/score-cell";
-import { requireActor } from "@/lib/auth/session";
-import { authorize } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod } from "@/lib/format";
 import { getHomeData } from "@/lib/queries/home";
 
@@ -14,8 +13,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function HomePage() {
   // Authorize before anything streams, so a refusal keeps its HTTP status.
-  const actor = await requireActor();
-  authorize(actor, "dashboard.read");
+  await requirePermission("dashboard.read");
   return (
     <>
       <PageHeader
