@@ -2,10 +2,18 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot reach its
-// host here) against a production build serving a freshly seeded embedded database.
+// host here) against a production build serving a freshly seeded database.
 const PORT = 3100;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const E2E_DATABASE = "persona_e2e";
+const postgresUrl = process.env.TEST_DATABASE_URL ? withDatabase(process.env.TEST_DATABASE_URL, E2E_DATABASE) : undefined;
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 if (!existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 }
@@ -30,8 +38,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // A fresh embedded database each run: the app migrates and seeds it on first start.
-    command: `rm -rf .data/e2e && npx next start -p ${PORT} -H 127.0.0.1`,
+    // A fresh database each run, migrated and seeded by the app on its first start: a database
+    // on the Postgres server of TEST_DATABASE_URL when set, else an embedded one.
+    command: `rm -rf .data/e2e && node tests/e2e/reset-database.mjs ${E2E_DATABASE} && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -40,7 +49,10 @@ export default defineConfig({
     env: {
       PGLITE_DATA_DIR: ".data/e2e/pglite",
       NEXTAUTH_URL: BASE_URL,
-      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(postgresUrl
+        ? { DATABASE_URL: postgresUrl, ALLOW_DEMO_SEED: "true", NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only" }
+        : { DATABASE_URL: "" }),
     },
   },
 });
