@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot reach its
 // host here) against a production build serving a freshly seeded database.
-const PORT = 3100;
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const E2E_DATABASE = "persona_e2e";
