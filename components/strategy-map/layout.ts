@@ -9,7 +9,7 @@ import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.j
 // (further partitions), so 30+ objectives stay readable instead of one very wide row.
 
 export const NODE_WIDTH = 224;
-export const NODE_HEIGHT = 112;
+export const NODE_HEIGHT = 120;
 const EMPTY_BAND_HEIGHT = 40;
 export const MAX_PER_ROW = 5;
 /** Room above a band's first row for its name. */
@@ -77,7 +77,7 @@ const LAYOUT_OPTIONS: Record<string, string> = {
   "elk.padding": `[top=${MARGIN + BAND_LABEL_SPACE},left=${MARGIN},bottom=${MARGIN},right=${MARGIN}]`,
 };
 
-/** Objectives of one band in rows: effects before their causes inside the band, then chunks of MAX_PER_ROW. */
+/** Objectives of one band in rows: effects before their causes inside the band, at most MAX_PER_ROW a row. */
 function rowsOfBand(ids: string[], links: LayoutInput["links"]): string[][] {
   const inBand = new Set(ids);
   const causesOf = new Map(ids.map((id) => [id, [] as string[]]));
@@ -94,8 +94,10 @@ function rowsOfBand(ids: string[], links: LayoutInput["links"]): string[][] {
   const isCause = new Set([...causesOf.values()].flat());
   for (const id of ids) if (!isCause.has(id)) visit(id);
   for (const id of ids) visit(id);
+  // As few rows as MAX_PER_ROW allows, filled evenly (11 objectives: 4, 4, 3, not 5, 5, 1).
+  const perRow = Math.ceil(ordered.length / Math.ceil(ordered.length / MAX_PER_ROW));
   const rows: string[][] = [];
-  for (let i = 0; i < ordered.length; i += MAX_PER_ROW) rows.push(ordered.slice(i, i + MAX_PER_ROW));
+  for (let i = 0; i < ordered.length; i += perRow) rows.push(ordered.slice(i, i + perRow));
   return rows;
 }
 

@@ -90,6 +90,9 @@ describe("strategy map layout", () => {
     const rows = new Map<number, number>();
     for (const n of layout.nodes) rows.set(n.y, (rows.get(n.y) ?? 0) + 1);
     for (const count of rows.values()) expect(count).toBeLessThanOrEqual(MAX_PER_ROW);
+    // Rows are filled evenly: the 6 objectives of the top band sit 3 and 3, not 5 and 1.
+    const top = layout.nodes.filter((n) => n.id.startsWith("p0"));
+    expect([...new Set(top.map((n) => n.y))].map((y) => top.filter((n) => n.y === y).length)).toEqual([3, 3]);
     // About as wide as one full row, so it fits a laptop screen near full size.
     expect(layout.width).toBeLessThanOrEqual(MAX_PER_ROW * (NODE_WIDTH + 48) + 100);
   });
