@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { getPersonaScorecard, type KpiLine, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { getScorecardOverview, type ScorecardOverview } from "@/lib/queries/scorecard-overview";
 import { rollup, scoreValue, type Thresholds } from "@/lib/scoring";
-import { d, makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 
 // The dashboard read models on a small hand-built scorecard. Expected numbers are computed in
 // the test with lib/scoring on the same rows, by hand: which thresholds apply, which value a

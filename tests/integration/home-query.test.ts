@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { d, makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 import { getHomeData, type HomeData } from "@/lib/queries/home";
 import { scoreScorecardPeriod, type ScorecardPeriodScores } from "@/lib/queries/period-scores";
 import type { RollupResult } from "@/lib/scoring";
