@@ -66,7 +66,8 @@ test.describe("strategy map", () => {
     // A sunset persona is offered, labelled, and explained.
     await expect(page.getByLabel("Persona", { exact: true }).locator("option", { hasText: "Legacy On-Prem Admin (sunset)" })).toHaveCount(1);
     await openMap(page, "?persona=legacy-on-prem-admin&period=2026-10");
-    await expect(page.getByRole("note")).toContainText("sunset persona");
+    await expect(page.getByText(/Legacy On-Prem Admin is a sunset persona, no longer tracked from/)).toBeVisible();
+    await expect(page.getByRole("link", { name: /its last tracked month/ })).toHaveAttribute("href", /persona=legacy-on-prem-admin&period=\d{4}-\d{2}$/);
   });
 
   test("Tab reaches each objective; Enter and Space open its KPIs, Escape returns", async ({ page }) => {

@@ -9,7 +9,9 @@ import { MapPicker } from "@/components/strategy-map/map-picker";
 import { MapText } from "@/components/strategy-map/map-text";
 import { MapView } from "@/components/strategy-map/map-view";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -48,22 +50,11 @@ export default async function StrategyMapPage({ params, searchParams }: { params
           The map shows each objective&apos;s status for one persona. An analyst activates a persona once its description and weights are agreed.
         </EmptyState>
       ) : (
-        <Suspense key={`${persona.slug}|${period ?? ""}`} fallback={<MapSkeleton />}>
+        <Suspense key={`${persona.slug}|${period ?? ""}`} fallback={<Skeleton label="Loading the strategy map…" blocks={["h-16", "h-[420px]", "h-40"]} />}>
           <StrategyMap actor={actor} scorecardSlug={scorecard.slug} personaSlug={persona.slug} period={period} />
         </Suspense>
       )}
     </>
-  );
-}
-
-function MapSkeleton() {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
-      <span className="sr-only">Loading the strategy map…</span>
-      <div className="h-16 rounded-lg bg-slate-200" />
-      <div className="h-[420px] rounded-lg bg-slate-200" />
-      <div className="h-40 rounded-lg bg-slate-200" />
-    </div>
   );
 }
 
@@ -112,29 +103,22 @@ async function StrategyMap({ actor, scorecardSlug, personaSlug, period }: { acto
 
 function Notices({ data, path }: { data: StrategyMapData; path: string }) {
   const { persona, period } = data;
-  const notes: React.ReactNode[] = [];
-  if (data.periodMessage) notes.push(<>{data.periodMessage} The latest month with data is shown instead.</>);
-  if (period === null) {
-    notes.push(<>No values have been reported for this scorecard yet, so every objective shows No data. KPI owners enter values per persona and month.</>);
-  }
-  if (persona.status === "SUNSET" && persona.sunsetFrom && period !== null && period >= persona.sunsetFrom) {
-    const lastTracked = addPeriods(persona.sunsetFrom, "MONTHLY", -1);
-    notes.push(
-      <>
-        {persona.name} is a sunset persona, no longer tracked from {formatPeriod(persona.sunsetFrom)}.{" "}
-        <Link href={`${path}?persona=${encodeURIComponent(persona.slug)}&period=${lastTracked.slice(0, 7)}`} className="text-brand-700 underline underline-offset-2">
-          Show {formatPeriod(lastTracked)}, its last tracked month
-        </Link>
-        .
-      </>,
-    );
-  }
-  if (notes.length === 0) return null;
+  const lastTracked = persona.sunsetFrom ? addPeriods(persona.sunsetFrom, "MONTHLY", -1) : null;
   return (
-    <div role="note" className="mb-4 space-y-1 rounded-lg border border-status-amber/40 bg-status-amber-bg px-4 py-3 text-sm text-slate-900">
-      {notes.map((note, i) => (
-        <p key={i}>{note}</p>
-      ))}
-    </div>
+    <>
+      {data.periodMessage ? <Notice tone="warning">{data.periodMessage} The latest month with data is shown instead.</Notice> : null}
+      {period === null ? (
+        <Notice>No values have been reported for this scorecard yet, so every objective shows No data. KPI owners enter values per persona and month.</Notice>
+      ) : null}
+      {persona.status === "SUNSET" && persona.sunsetFrom && lastTracked && period !== null && period >= persona.sunsetFrom ? (
+        <Notice>
+          {persona.name} is a sunset persona, no longer tracked from {formatPeriod(persona.sunsetFrom)}.{" "}
+          <Link href={`${path}?persona=${encodeURIComponent(persona.slug)}&period=${lastTracked.slice(0, 7)}`} className="underline underline-offset-2">
+            Show {formatPeriod(lastTracked)}, its last tracked month
+          </Link>
+          .
+        </Notice>
+      ) : null}
+    </>
   );
 }
