@@ -41,6 +41,11 @@ export default async function StrategyMapPage({ params, searchParams }: { params
 
   return (
     <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm print:hidden">
+        <Link href={`/scorecards/${encodeURIComponent(scorecard.slug)}`} className="text-brand-700 underline-offset-2 hover:underline">
+          ← {scorecard.name}: all personas
+        </Link>
+      </nav>
       <PageHeader
         title={`Strategy map: ${scorecard.name}`}
         description="How each objective stands for one persona in one month, and which objectives drive which. Every objective carries its status as a word and a symbol, and its score from 0 to 100."
@@ -75,10 +80,18 @@ async function StrategyMap({ actor, scorecardSlug, personaSlug, period }: { acto
   return (
     <>
       <MapPicker action={path} personas={data.personas} persona={data.persona.slug} periods={data.periods} period={data.period} />
-      <h2 className="mb-3 text-lg font-semibold text-slate-900">
-        {data.persona.name}
-        {data.period ? <span className="font-normal text-slate-700"> in {formatPeriod(data.period)}</span> : null}
-      </h2>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 className="text-lg font-semibold text-slate-900">
+          {data.persona.name}
+          {data.period ? <span className="font-normal text-slate-700"> in {formatPeriod(data.period)}</span> : null}
+        </h2>
+        <Link
+          href={`/scorecards/${encodeURIComponent(data.scorecard.slug)}/personas/${encodeURIComponent(data.persona.slug)}${data.period ? `?period=${data.period.slice(0, 7)}` : ""}`}
+          className="text-sm text-brand-700 underline underline-offset-2 hover:text-brand-900 print:hidden"
+        >
+          {data.persona.name}&apos;s scorecard, KPI by KPI
+        </Link>
+      </div>
       <Notices data={data} path={path} />
       {data.objectives.length === 0 ? (
         <EmptyState title="No objectives yet">
