@@ -98,7 +98,7 @@ function History({ detail }: { detail: KpiDetail }) {
     <Card title={`History for ${detail.persona.name}`} description="Values with the target (dashed) and the red, amber and green bands in force in each period.">
       <KpiHistoryChart points={history} direction={kpi.direction} scale={scale} />
       <div className="relative mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="History table (scrolls)">
-        <table className="min-w-full text-sm">
+        <table className="min-w-[40rem] text-sm sm:min-w-full">
           <caption className="sr-only">Values, targets and scores per period for {detail.persona.name}</caption>
           <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>

@@ -249,7 +249,7 @@ function Changes({ card }: { card: PersonaScorecard }) {
                 <span>
                   {line.name} <span className="text-xs text-slate-500">({formatScore(line.previousScore)} → {formatScore(line.currentScore)})</span>
                 </span>
-                <span className={`font-semibold tabular-nums ${line.contribution < 0 ? "text-status-red" : "text-status-green"}`}>
+                <span className={`font-semibold whitespace-nowrap tabular-nums ${line.contribution < 0 ? "text-status-red" : "text-status-green"}`}>
                   {line.contribution < 0 ? "▼" : "▲"} {formatDelta(line.contribution)}
                 </span>
               </li>
