@@ -59,7 +59,7 @@ export function KpiHistoryChart({
   return (
     <div aria-hidden="true" style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: compact ? 0 : 8 }}>
+        <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: compact ? 0 : 8 }}>
           {band("redLow", RED)}
           {band("amberLow", AMBER)}
           {band("green", GREEN)}

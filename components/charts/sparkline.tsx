@@ -12,7 +12,7 @@ export function Sparkline({ points }: { points: HistoryPoint[] }) {
   if (!data.some((d) => d.score !== null)) return <span className="text-xs text-slate-500">no history</span>;
   return (
     <div aria-hidden="true" className="h-8 w-28">
-      <LineChart width={112} height={32} data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+      <LineChart width={112} height={32} data={data} accessibilityLayer={false} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
         <YAxis domain={[0, 100]} hide />
         <Line type="monotone" dataKey="score" stroke="#2f5bd3" strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />
       </LineChart>

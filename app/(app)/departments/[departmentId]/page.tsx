@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod, formatScore } from "@/lib/format";
 import { getDepartmentView, type DepartmentScorecard, type DepartmentView } from "@/lib/queries/department-view";
+import { departmentExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "Department" };
 
@@ -24,6 +25,7 @@ export default async function DepartmentPage({
   const actor = await requirePermission("dashboard.read");
   const [{ departmentId }, search] = await Promise.all([params, searchParams]);
   const period = Array.isArray(search.period) ? search.period[0] : search.period;
+  if (!(await departmentExists(actor, departmentId))) notFound();
   return (
     <Suspense fallback={<Skeleton label="Loading the department…" blocks={["h-12", "h-80"]} />}>
       <Department actor={actor} departmentId={departmentId} period={period} />

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatScore, formatValue, unitLabel } from "@/lib/format";
 import { getKpiDetail, type KpiDetail } from "@/lib/queries/kpi-detail";
+import { kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "KPI" };
 
@@ -21,6 +22,8 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const actor = await requirePermission("dashboard.read");
   const [{ kpiCode }, search] = await Promise.all([params, searchParams]);
   const persona = Array.isArray(search.persona) ? search.persona[0] : search.persona;
+  const [kpiFound, personaFound] = await Promise.all([kpiExists(actor, decodeURIComponent(kpiCode)), persona ? scoredPersonaExists(actor, persona) : true]);
+  if (!kpiFound || !personaFound) notFound();
   return (
     <Suspense fallback={<Skeleton label="Loading the KPI…" blocks={["h-24", "h-72", "h-64"]} />}>
       <KpiView actor={actor} code={decodeURIComponent(kpiCode)} persona={persona} />
@@ -67,11 +70,11 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
       </nav>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
           <History detail={detail} />
           <Comparison detail={detail} />
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <Facts detail={detail} />
           <Escalations detail={detail} />
           <Revisions detail={detail} />
@@ -94,8 +97,8 @@ function History({ detail }: { detail: KpiDetail }) {
   return (
     <Card title={`History for ${detail.persona.name}`} description="Values with the target (dashed) and the red, amber and green bands in force in each period.">
       <KpiHistoryChart points={history} direction={kpi.direction} scale={scale} />
-      <div className="relative mt-4 max-h-96 overflow-auto">
-        <table className="min-w-full text-sm">
+      <div className="relative mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="History table (scrolls)">
+        <table className="min-w-[40rem] text-sm sm:min-w-full">
           <caption className="sr-only">Values, targets and scores per period for {detail.persona.name}</caption>
           <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -137,6 +140,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
   if (!scale || detail.comparison.length === 0) return null;
   return (
     <Card title="Every persona, same scale" description="The same KPI for each active persona, on one value scale, so the personas compare at a glance.">
+      <div className="relative overflow-x-auto">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Latest value and status of {kpi.name} per persona</caption>
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -167,13 +171,14 @@ function Comparison({ detail }: { detail: KpiDetail }) {
                   "no data"
                 )}
               </td>
-              <td className="px-2 py-2">
+              <td className="min-w-32 px-2 py-2">
                 <KpiHistoryChart points={c.points} direction={kpi.direction} scale={scale} height={48} compact />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </Card>
   );
 }

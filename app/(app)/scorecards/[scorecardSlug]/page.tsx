@@ -12,6 +12,7 @@ import { requirePermission } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { formatPeriod } from "@/lib/format";
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+import { scorecardExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "Scorecard" };
 
@@ -21,6 +22,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function ScorecardPage({ params, searchParams }: { params: Promise<{ scorecardSlug: string }>; searchParams: Promise<Search> }) {
   const actor = await requirePermission("dashboard.read");
   const [{ scorecardSlug }, search] = await Promise.all([params, searchParams]);
+  if (!(await scorecardExists(actor, scorecardSlug))) notFound();
   return (
     <Suspense fallback={<Skeleton label="Loading the scorecard…" blocks={["h-12", "h-10", "h-80"]} />}>
       <Overview actor={actor} slug={scorecardSlug} period={one(search.period)} compare={one(search.compare)} showSunset={one(search.sunset) === "show"} />

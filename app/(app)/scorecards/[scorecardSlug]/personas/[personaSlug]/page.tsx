@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDelta, formatPeriod, formatScore } from "@/lib/format";
 import { getPersonaScorecard, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { departmentExists, scorecardExists, scoredPersonaExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "Persona scorecard" };
 
@@ -30,6 +31,13 @@ export default async function PersonaScorecardPage({
 }) {
   const actor = await requirePermission("dashboard.read");
   const [{ scorecardSlug, personaSlug }, search] = await Promise.all([params, searchParams]);
+  const department = one(search.department);
+  const [cardFound, personaFound, departmentFound] = await Promise.all([
+    scorecardExists(actor, scorecardSlug),
+    scoredPersonaExists(actor, personaSlug),
+    department ? departmentExists(actor, department) : true,
+  ]);
+  if (!cardFound || !personaFound || !departmentFound) notFound();
   return (
     <Suspense fallback={<Skeleton label="Loading the persona scorecard…" blocks={["h-24", "h-10", "h-96"]} />}>
       <PersonaView actor={actor} scorecardSlug={scorecardSlug} personaSlug={personaSlug} period={one(search.period)} department={one(search.department)} />
@@ -241,7 +249,7 @@ function Changes({ card }: { card: PersonaScorecard }) {
                 <span>
                   {line.name} <span className="text-xs text-slate-500">({formatScore(line.previousScore)} → {formatScore(line.currentScore)})</span>
                 </span>
-                <span className={`font-semibold tabular-nums ${line.contribution < 0 ? "text-status-red" : "text-status-green"}`}>
+                <span className={`font-semibold whitespace-nowrap tabular-nums ${line.contribution < 0 ? "text-status-red" : "text-status-green"}`}>
                   {line.contribution < 0 ? "▼" : "▲"} {formatDelta(line.contribution)}
                 </span>
               </li>
