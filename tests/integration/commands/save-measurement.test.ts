@@ -277,6 +277,21 @@ describe("changing a saved value", () => {
     const after = await snapshot();
     expect([after.audits - before.audits, after.revisions - before.revisions, after.measurements.length - before.measurements.length]).toEqual([1, 1, 0]);
   });
+
+  it("six concurrent saves of one version: exactly one wins, the others get CONFLICT, every count adds up", async () => {
+    const { input, kpi } = await cell();
+    await saveMeasurement(owner, { ...input, value: "85" });
+    const before = await snapshot();
+    const results = await Promise.all(
+      ["81", "82", "83", "84", "86", "87"].map((value, i) => saveMeasurement(i % 2 ? admin : owner, { ...input, value, version: 1, reason: `Fix ${i}.` })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "CONFLICT")).toHaveLength(5);
+    const [row] = await rowsOf(kpi.id);
+    expect([row!.version, row!.revisions.length]).toEqual([2, 1]);
+    const after = await snapshot();
+    expect([after.audits - before.audits, after.revisions - before.revisions]).toEqual([1, 1]);
+  });
 });
 
 describe("not available", () => {
