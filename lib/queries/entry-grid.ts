@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { effectiveAt, type Direction, type Thresholds } from "@/lib/scoring";
-import { addPeriods, monthStart, nextPeriod, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
+import { addPeriods, DEFAULT_GRACE_DAYS, dueState, monthStart, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
 import { allowedValuesText, type MeasurementKpiRules } from "@/lib/validation/measurements";
 import { toPeriodKey } from "./convert";
 
@@ -18,8 +18,8 @@ import { toPeriodKey } from "./convert";
 
 export const MAX_GRID_KPIS = 200;
 export const MAX_GRID_PERSONAS = 50;
-/** A value is overdue this many days after its period ended. */
-export const OVERDUE_AFTER_DAYS = 10;
+/** A value is overdue this many days after its period ended (lib/scoring's default grace). */
+export const OVERDUE_AFTER_DAYS = DEFAULT_GRACE_DAYS;
 
 export interface GridThresholds extends Thresholds {
   /** True when the persona has its own row; false for the KPI default. */
@@ -84,9 +84,7 @@ export interface EntryGridData {
 const UNIT_LABEL: Record<string, string> = { PERCENT: "%", RATIO: "", COUNT: "", SCORE: "" };
 
 export function timelinessOf(period: string, frequency: Frequency, now: Date): Timeliness {
-  const end = periodToDate(nextPeriod(period, frequency)).getTime();
-  if (now.getTime() < end) return "open";
-  return now.getTime() >= end + OVERDUE_AFTER_DAYS * 86_400_000 ? "overdue" : "due";
+  return ({ OPEN: "open", DUE: "due", OVERDUE: "overdue" } as const)[dueState(period, frequency, now, OVERDUE_AFTER_DAYS)];
 }
 
 /** The month the grid shows when none (or a bad one) is asked for: the latest month that has ended. */
