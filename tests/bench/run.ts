@@ -11,6 +11,7 @@
 // pre-flattened thresholds and checks nothing. Both must produce bit-identical results.
 import { performance } from "node:perf_hooks";
 import { makeScorer, RollupAccumulator, type Direction, type Thresholds } from "../../lib/scoring";
+import { prng } from "./prng";
 
 const PERSONAS = 50;
 const KPIS = 500;
@@ -21,18 +22,6 @@ const RUNS = 15;
 const WARM_UP_RUNS = 5;
 const GOAL_MS = 300;
 const GOAL_RATIO = 2;
-
-// mulberry32: tiny, fast, deterministic.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Series kinds, in the order of DIRECTION_OF_KIND (2 is TARGET_RANGE).
 const KIND_HIGHER = 0;
