@@ -67,10 +67,19 @@
  * redHigh p90. baseline = p50. Fewer than 6 values -> INSUFFICIENT_HISTORY; suggestions that
  * break the ordering rules (e.g. a flat history) -> NO_SPREAD.
  *
+ * CONTRIBUTIONS (contributions.ts)
+ * rollupShares(items): each item's share w/Σw over the scored items (0 for the others), so
+ * Σ share·score is the roll-up's score. personaKpiShares: each KPI's share of its persona's
+ * overall score (share within its perspective x the perspective's share). explainChange: a
+ * total's change between two periods as each item's current share x its score change, plus a
+ * residual (items that started or stopped reporting, shifted shares) that closes the sum.
+ *
  * PERIODS (periods.ts)
  * A period key is its first day, 'YYYY-MM-DD' (a month, or a quarter starting Jan/Apr/Jul/
  * Oct); dates are read in UTC. In a monthly view a quarterly KPI shows the value of the
- * quarter that contains the month (viewPeriod, valueForMonth).
+ * quarter that contains the month (viewPeriod, valueForMonth). dueState: a period's values are
+ * OPEN until it ends (the next period starts), DUE from then, OVERDUE from DEFAULT_GRACE_DAYS (10)
+ * days after it ended.
  */
 
 export type { Direction, Status, Thresholds, ThresholdsInput, ScoredValue, RollupResult } from "./types";
@@ -135,5 +144,15 @@ export {
   periodLabel,
   comparePeriods,
   effectiveAt,
+  dueState,
+  DEFAULT_GRACE_DAYS,
+  type DueState,
   type Frequency,
 } from "./periods";
+export {
+  rollupShares,
+  personaKpiShares,
+  explainChange,
+  type ChangeItem,
+  type ChangeExplanation,
+} from "./contributions";

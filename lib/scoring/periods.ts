@@ -182,3 +182,24 @@ export function effectiveAt<T extends { effectiveFrom: string }>(rows: ReadonlyA
   }
   return best;
 }
+
+/** Whether a period's value can be owed yet: OPEN until it ends, DUE once ended, OVERDUE after the grace days. */
+export type DueState = "OPEN" | "DUE" | "OVERDUE";
+
+/** Days a period's values may arrive late before they count as overdue (the default). */
+export const DEFAULT_GRACE_DAYS = 10;
+
+/**
+ * Due state of a period of `frequency` on the day `today` ('YYYY-MM-DD' or a UTC Date): a period
+ * ends when the next one starts; it is overdue `graceDays` days after that.
+ */
+export function dueState(key: string, frequency: Frequency, today: Date | string, graceDays: number = DEFAULT_GRACE_DAYS): DueState {
+  if (!Number.isInteger(graceDays) || graceDays < 0) throw new Error(`Invalid grace days ${graceDays}`);
+  const end = periodToDate(nextPeriod(key, frequency));
+  const { year, month, day } = calendarDate(today);
+  const todayDate = new Date(Date.UTC(2000, month - 1, day)); // 2000 is a leap year: 29 Feb survives
+  todayDate.setUTCFullYear(year); // Date.UTC maps years 0..99 to 1900..1999
+  if (todayDate < end) return "OPEN";
+  const overdueFrom = new Date(end.getTime() + graceDays * 86_400_000);
+  return todayDate < overdueFrom ? "DUE" : "OVERDUE";
+}

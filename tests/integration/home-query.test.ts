@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import type { Direction, Frequency, KpiStatus, PersonaStatus } from "@/lib/generated/prisma/enums";
+import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 import { getHomeData, type HomeData } from "@/lib/queries/home";
 import { scoreScorecardPeriod, type ScorecardPeriodScores } from "@/lib/queries/period-scores";
 import type { RollupResult } from "@/lib/scoring";
@@ -19,7 +19,6 @@ import type { RollupResult } from "@/lib/scoring";
 //   Roll-up:          Σ(w·s)/Σw over scored items; coverage = scored weight / total weight.
 //   Status:           <= 100/3 RED, >= 200/3 GREEN, else AMBER.
 
-const d = (key: string) => new Date(`${key}T00:00:00.000Z`);
 
 // The latest month with a MONTHLY KPI value in the Retail scorecard.
 const PERIOD = "2025-06-01";
@@ -31,65 +30,6 @@ function expectResult(actual: RollupResult | null | undefined, score: number, st
   expect(actual!.score!).toBeCloseTo(score, 9);
   expect(actual!.status).toBe(status);
   expect(actual!.coverage).toBeCloseTo(coverage, 9);
-}
-
-// ───────────────────────────── Data builders ─────────────────────────────
-
-async function makePersona(slug: string, name: string, status: PersonaStatus, priority: number) {
-  const db = await getDb();
-  return db.persona.create({ data: { slug, name, description: `${name} persona`, status, priority } });
-}
-
-async function makeKpi(
-  code: string,
-  perspectiveId: string,
-  options: { direction: Direction; weight: number; frequency?: Frequency; status?: KpiStatus },
-) {
-  const db = await getDb();
-  return db.kpi.create({
-    data: {
-      code,
-      name: `KPI ${code}`,
-      perspectiveId,
-      timing: "LAGGING",
-      unit: "COUNT",
-      direction: options.direction,
-      frequency: options.frequency ?? "MONTHLY",
-      weight: options.weight,
-      status: options.status ?? "ACTIVE",
-    },
-  });
-}
-
-async function makeTarget(
-  kpiId: string,
-  effectiveFrom: string,
-  t: { red: number; green: number; target: number; greenHigh?: number; redHigh?: number },
-  personaId: string | null = null,
-) {
-  const db = await getDb();
-  return db.kpiTarget.create({
-    data: {
-      kpiId,
-      personaId,
-      effectiveFrom: d(effectiveFrom),
-      red: t.red,
-      green: t.green,
-      target: t.target,
-      greenHigh: t.greenHigh ?? null,
-      redHigh: t.redHigh ?? null,
-    },
-  });
-}
-
-async function measure(kpiId: string, personaId: string, period: string, value: number) {
-  const db = await getDb();
-  return db.measurement.create({ data: { kpiId, personaId, period: d(period), value } });
-}
-
-async function weigh(scorecardId: string, personaId: string, effectiveFrom: string, weight: number) {
-  const db = await getDb();
-  return db.personaWeight.create({ data: { scorecardId, personaId, effectiveFrom: d(effectiveFrom), weight, reason: "test" } });
 }
 
 // ───────────────────────────── Tests ─────────────────────────────

@@ -1,0 +1,331 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+import { dueState, explainChange, lastPeriods, previousPeriod, type DueState, type RollupResult, type Status } from "@/lib/scoring";
+import { toPeriodKey } from "./convert";
+import { monthsNewestFirst, parseMonthParam, previousMonth } from "./period-input";
+import { scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
+import {
+  countsInPeriod,
+  loadDataMonths,
+  loadPersonaWeights,
+  loadScorecardStructure,
+  loadScoredPersonas,
+  loadTargets,
+  type KpiDef,
+  type PersonaDef,
+  type ValueRow,
+} from "./scorecard-model";
+
+// One persona's scorecard for one month: every perspective, objective and KPI with value,
+// target in force, score, a 12-period history, the previous period and what moved the overall
+// score. Bounded: 7 reads (structure, personas, data months, the persona's values over the
+// 12-period window, targets, weights, plus the clock-free `today` passed in), whatever the
+// number of KPIs or the length of history.
+
+export interface PersonaScorecardInput {
+  scorecardSlug: string;
+  personaSlug: string;
+  /** 'YYYY-MM'; absent -> the latest month with data. */
+  period?: string | null;
+  /** Optional department filter: only KPIs of this department (KPI department or owner's). */
+  departmentId?: string | null;
+  /** For due/overdue (defaults to the current date). */
+  today?: Date;
+}
+
+export interface TargetView {
+  source: TargetSource;
+  effectiveFrom: string;
+  baseline: number | null;
+  target: number;
+  green: number;
+  red: number;
+  greenHigh: number | null;
+  redHigh: number | null;
+  /** As stored: plain decimals for exports. */
+  text: { target: string; green: string; red: string; greenHigh: string | null; redHigh: string | null };
+}
+
+export interface HistoryPoint {
+  period: string;
+  value: number | null;
+  score: number | null;
+  status: Status;
+}
+
+export interface KpiLine {
+  id: string;
+  code: string;
+  name: string;
+  unit: KpiDef["unit"];
+  currencyCode: string | null;
+  durationUnit: string | null;
+  direction: KpiDef["direction"];
+  frequency: KpiDef["frequency"];
+  weight: number;
+  owner: string | null;
+  department: string | null;
+  /** The period whose value is shown: the month, or the quarter containing it for a quarterly KPI. */
+  period: string;
+  value: number | null;
+  /** The value as stored (plain decimal), null when missing. */
+  valueText: string | null;
+  comment: string | null;
+  enteredAt: string | null;
+  enteredBy: string | null;
+  target: TargetView | null;
+  score: number | null;
+  status: Status;
+  /** Share of the persona's overall score (0 when not scored). */
+  share: number;
+  /** For a missing value: whether it is still open, due or overdue today. */
+  due: DueState | null;
+  previous: { period: string; value: number | null } | null;
+  /** value - previous value, when both exist. */
+  valueDelta: number | null;
+  /** Up to 12 periods of the KPI's frequency ending with `period`, ascending. */
+  history: HistoryPoint[];
+}
+
+export interface ObjectiveView {
+  id: string;
+  title: string;
+  owner: string | null;
+  result: RollupResult;
+  kpis: KpiLine[];
+}
+
+export interface PerspectiveView {
+  id: string;
+  name: string;
+  weight: number;
+  result: RollupResult;
+  objectives: ObjectiveView[];
+  /** KPIs not linked to an objective. */
+  otherKpis: KpiLine[];
+}
+
+export interface ChangeLine {
+  code: string;
+  name: string;
+  previousScore: number | null;
+  currentScore: number | null;
+  contribution: number;
+}
+
+export interface PersonaScorecard {
+  scorecard: { id: string; slug: string; name: string };
+  persona: Pick<PersonaDef, "id" | "slug" | "name" | "status" | "sunsetFrom" | "statusRationale"> & {
+    /** Counts in the scorecard's total this month. */
+    counted: boolean;
+    weight: number | null;
+  };
+  personas: { slug: string; name: string; status: PersonaDef["status"] }[];
+  period: string | null;
+  previousPeriod: string | null;
+  months: string[];
+  periodMessage: string | null;
+  overall: RollupResult;
+  previousOverall: RollupResult | null;
+  perspectives: PerspectiveView[];
+  /** What moved the overall score since the previous month, largest first. */
+  changes: { change: number | null; lines: ChangeLine[]; residual: number | null };
+  /** Missing values per due state, for the summary. */
+  missing: { due: number; overdue: number; open: number };
+  department: { id: string; name: string } | null;
+}
+
+type StoredValue = ValueRow & { text: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null };
+
+const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
+
+function targetView(score: KpiMonthScore): TargetView | null {
+  const t = score.target;
+  if (!t) return null;
+  const { row } = t;
+  return {
+    source: t.source,
+    effectiveFrom: row.effectiveFrom,
+    baseline: row.baseline,
+    target: row.target,
+    green: row.green,
+    red: row.red,
+    greenHigh: row.greenHigh,
+    redHigh: row.redHigh,
+    text: row.text,
+  };
+}
+
+function historyOf(kpi: KpiDef, personaId: string, period: string, values: ValueBook<StoredValue>, targets: TargetBook): HistoryPoint[] {
+  return lastPeriods(period, kpi.frequency, 12).map((p) => {
+    const value = values.get(kpi.id, personaId, p)?.value ?? null;
+    const target = targets.inForce(kpi.id, personaId, p);
+    const scored = target ? targets.scorerFor(kpi.id, target.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
+    return { period: p, value, score: scored.score, status: scored.status };
+  });
+}
+
+export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const [structure, personas] = await Promise.all([loadScorecardStructure(db, input.scorecardSlug), loadScoredPersonas(db)]);
+  const persona = personas.find((p) => p.slug === input.personaSlug);
+  if (!structure || !persona) return null;
+  authorize(actor, "dashboard.read", { persona: { id: persona.id } });
+
+  const [dataMonths, department] = await Promise.all([
+    loadDataMonths(db, structure.id),
+    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+  ]);
+  const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
+  const periodParam = parseMonthParam(input.period);
+  const period = (periodParam.ok ? periodParam.month : null) ?? months[0] ?? null;
+  const base = {
+    scorecard: { id: structure.id, slug: structure.slug, name: structure.name },
+    personas: personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status })),
+    months,
+    periodMessage: periodParam.ok ? null : periodParam.message,
+    department,
+  };
+  const personaView = { id: persona.id, slug: persona.slug, name: persona.name, status: persona.status, sunsetFrom: persona.sunsetFrom, statusRationale: persona.statusRationale };
+  if (period === null) {
+    return {
+      ...base,
+      persona: { ...personaView, counted: false, weight: null },
+      period: null,
+      previousPeriod: null,
+      overall: NO_RESULT,
+      previousOverall: null,
+      perspectives: [],
+      changes: { change: null, lines: [], residual: null },
+      missing: { due: 0, overdue: 0, open: 0 },
+    };
+  }
+
+  // The window: 12 months and 12 quarters ending with the month cover every history line.
+  const windowStart = lastPeriods(period, "QUARTERLY", 12)[0]!;
+  const [rows, targets, weights] = await Promise.all([
+    db.measurement.findMany({
+      where: {
+        personaId: persona.id,
+        kpiId: { in: structure.kpis.map((k) => k.id) },
+        period: { gte: new Date(`${windowStart}T00:00:00.000Z`), lte: new Date(`${period}T00:00:00.000Z`) },
+      },
+      select: { kpiId: true, period: true, value: true, comment: true, enteredAt: true, enteredBy: { select: { name: true } } },
+    }),
+    loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
+    loadPersonaWeights(db, structure.id, period),
+  ]);
+  const values = new ValueBook<StoredValue>(
+    rows.map((r) => ({
+      kpiId: r.kpiId,
+      personaId: persona.id,
+      period: toPeriodKey(r.period),
+      value: r.value === null ? null : Number(r.value),
+      text: r.value === null ? null : r.value.toFixed(),
+      comment: r.comment,
+      enteredAt: r.enteredAt,
+      enteredBy: r.enteredBy?.name ?? null,
+    })),
+  );
+  const targetBook = targetBookFor(structure, targets);
+  const today = input.today ?? new Date();
+
+  const previous = previousMonth(period);
+  const now = scorePersonaMonth(structure, targetBook, values, persona.id, period);
+  const before = scorePersonaMonth(structure, targetBook, values, persona.id, previous);
+
+  // Department filter: the KPI's own department, or its owner's.
+  const ownerDepartment = new Map<string, string | null>();
+  if (department) {
+    const owners = await db.user.findMany({
+      where: { id: { in: structure.kpis.flatMap((k) => (k.owner ? [k.owner.id] : [])) } },
+      select: { id: true, departmentId: true },
+    });
+    const deptOf = new Map(owners.map((o) => [o.id, o.departmentId]));
+    for (const k of structure.kpis) ownerDepartment.set(k.id, k.owner ? (deptOf.get(k.owner.id) ?? null) : null);
+  }
+  const inDepartment = (kpi: KpiDef) => !department || kpi.department?.id === department.id || ownerDepartment.get(kpi.id) === department.id;
+
+  const missing = { due: 0, overdue: 0, open: 0 };
+  const lines = new Map<string, KpiLine>();
+  now.kpis.forEach((score) => {
+    const { kpi } = score;
+    const stored = values.get(kpi.id, persona.id, score.period);
+    const prevPeriod = previousPeriod(score.period, kpi.frequency);
+    const prevValue = values.get(kpi.id, persona.id, prevPeriod)?.value ?? null;
+    const due = score.value === null ? dueState(score.period, kpi.frequency, today) : null;
+    if (due === "DUE") missing.due++;
+    else if (due === "OVERDUE") missing.overdue++;
+    else if (due === "OPEN") missing.open++;
+    lines.set(kpi.id, {
+      id: kpi.id,
+      code: kpi.code,
+      name: kpi.name,
+      unit: kpi.unit,
+      currencyCode: kpi.currencyCode,
+      durationUnit: kpi.durationUnit,
+      direction: kpi.direction,
+      frequency: kpi.frequency,
+      weight: kpi.weight,
+      owner: kpi.owner?.name ?? null,
+      department: kpi.department?.name ?? null,
+      period: score.period,
+      value: score.value,
+      valueText: stored?.text ?? null,
+      comment: stored?.comment ?? null,
+      enteredAt: stored ? stored.enteredAt.toISOString() : null,
+      enteredBy: stored?.enteredBy ?? null,
+      target: targetView(score),
+      score: score.score,
+      status: score.status,
+      share: score.share,
+      due,
+      previous: { period: prevPeriod, value: prevValue },
+      valueDelta: score.value !== null && prevValue !== null ? score.value - prevValue : null,
+      history: historyOf(kpi, persona.id, score.period, values, targetBook),
+    });
+  });
+
+  const explained = explainChange(
+    now.kpis.map((k, i) => ({ previousScore: before.kpis[i]!.score, currentScore: k.score, currentShare: k.share })),
+    before.overall.score,
+    now.overall.score,
+  );
+  const changeLines: ChangeLine[] = now.kpis
+    .map((k, i) => ({ code: k.kpi.code, name: k.kpi.name, previousScore: before.kpis[i]!.score, currentScore: k.score, contribution: explained.contributions[i] }))
+    .filter((l): l is ChangeLine => l.contribution !== null && l.contribution !== 0)
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+
+  const perspectives: PerspectiveView[] = structure.perspectives.map((p, i) => {
+    const kpisOf = (objectiveId: string | null) =>
+      structure.kpis.filter((k) => k.perspectiveId === p.id && k.objectiveId === objectiveId && inDepartment(k)).map((k) => lines.get(k.id)!);
+    return {
+      id: p.id,
+      name: p.name,
+      weight: p.weight,
+      result: now.perspectives[i]!.result,
+      objectives: structure.objectives
+        .filter((o) => o.perspectiveId === p.id)
+        .map((o) => ({ id: o.id, title: o.title, owner: o.owner?.name ?? null, result: now.objectives.get(o.id)!, kpis: kpisOf(o.id) }))
+        .filter((o) => !department || o.kpis.length > 0),
+      otherKpis: structure.kpis
+        .filter((k) => k.perspectiveId === p.id && (k.objectiveId === null || !structure.objectives.some((o) => o.id === k.objectiveId)) && inDepartment(k))
+        .map((k) => lines.get(k.id)!),
+    };
+  });
+
+  return {
+    ...base,
+    persona: { ...personaView, counted: countsInPeriod(persona, period), weight: new WeightBook(weights).inForce(persona.id, period)?.weight ?? null },
+    period,
+    previousPeriod: previous,
+    overall: now.overall,
+    previousOverall: before.overall,
+    perspectives,
+    changes: { change: explained.change, lines: changeLines, residual: explained.residual },
+    missing,
+  };
+}

@@ -1,0 +1,296 @@
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Direction, Frequency } from "@/lib/scoring";
+import { toPeriodKey } from "./convert";
+
+// The scorecard's structure and the rows the dashboards score, loaded in a fixed number of
+// reads whatever the number of personas, KPIs or periods. Pure scoring of these rows lives in
+// score-month.ts; screens compose the two.
+
+export type KpiUnit = "PERCENT" | "RATIO" | "COUNT" | "CURRENCY" | "DURATION" | "SCORE";
+
+export interface KpiDef {
+  id: string;
+  code: string;
+  name: string;
+  perspectiveId: string;
+  objectiveId: string | null;
+  unit: KpiUnit;
+  currencyCode: string | null;
+  durationUnit: string | null;
+  direction: Direction;
+  frequency: Frequency;
+  weight: number;
+  measureType: "QUANTITATIVE" | "QUALITATIVE";
+  timing: "LEADING" | "LAGGING";
+  owner: { id: string; name: string } | null;
+  department: { id: string; name: string } | null;
+}
+
+export interface ObjectiveDef {
+  id: string;
+  title: string;
+  perspectiveId: string;
+  owner: { id: string; name: string } | null;
+}
+
+export interface PerspectiveDef {
+  id: string;
+  name: string;
+  order: number;
+  weight: number;
+}
+
+export interface ScorecardStructure {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  escalationStreakLength: number;
+  perspectives: PerspectiveDef[];
+  objectives: ObjectiveDef[];
+  /** ACTIVE KPIs only, in perspective order then by code: PROPOSED ones are never scored. */
+  kpis: KpiDef[];
+}
+
+const person = { select: { id: true, name: true } } as const;
+
+/** One read: the scorecard with its perspectives, objectives and active KPIs. */
+export async function loadScorecardStructure(db: DbClient, slug: string): Promise<ScorecardStructure | null> {
+  const card = await db.scorecard.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      escalationStreakLength: true,
+      perspectives: {
+        orderBy: { order: "asc" },
+        select: {
+          id: true,
+          name: true,
+          order: true,
+          weight: true,
+          objectives: { orderBy: { title: "asc" }, select: { id: true, title: true, owner: person } },
+          kpis: {
+            where: { status: "ACTIVE" },
+            orderBy: { code: "asc" },
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              objectiveId: true,
+              unit: true,
+              currencyCode: true,
+              durationUnit: true,
+              direction: true,
+              frequency: true,
+              weight: true,
+              measureType: true,
+              timing: true,
+              owner: person,
+              department: person,
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!card) return null;
+  return {
+    id: card.id,
+    slug: card.slug,
+    name: card.name,
+    description: card.description,
+    escalationStreakLength: card.escalationStreakLength,
+    perspectives: card.perspectives.map((p) => ({ id: p.id, name: p.name, order: p.order, weight: Number(p.weight) })),
+    objectives: card.perspectives.flatMap((p) => p.objectives.map((o) => ({ id: o.id, title: o.title, perspectiveId: p.id, owner: o.owner }))),
+    kpis: card.perspectives.flatMap((p) =>
+      p.kpis.map((k) => ({
+        id: k.id,
+        code: k.code,
+        name: k.name,
+        perspectiveId: p.id,
+        objectiveId: k.objectiveId,
+        unit: k.unit,
+        currencyCode: k.currencyCode,
+        durationUnit: k.durationUnit,
+        direction: k.direction,
+        frequency: k.frequency,
+        weight: Number(k.weight),
+        measureType: k.measureType,
+        timing: k.timing,
+        owner: k.owner,
+        department: k.department,
+      })),
+    ),
+  };
+}
+
+// ───────────────────────────── Personas ─────────────────────────────
+
+export interface PersonaDef {
+  id: string;
+  slug: string;
+  name: string;
+  status: "DRAFT" | "ACTIVE" | "SUNSET";
+  priority: number;
+  /** Month from which a SUNSET persona no longer counts ('YYYY-MM-01'); null otherwise. */
+  sunsetFrom: string | null;
+  statusRationale: string | null;
+}
+
+/** ACTIVE and SUNSET personas (DRAFT ones are never scored), by priority then name. */
+export async function loadScoredPersonas(db: DbClient, where: Prisma.PersonaWhereInput = {}): Promise<PersonaDef[]> {
+  const rows = await db.persona.findMany({
+    where: { ...where, status: { in: ["ACTIVE", "SUNSET"] } },
+    orderBy: [{ priority: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, status: true, priority: true, statusChangedAt: true, statusRationale: true },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    status: p.status,
+    priority: p.priority,
+    sunsetFrom: p.status === "SUNSET" && p.statusChangedAt ? monthKeyOf(p.statusChangedAt) : p.status === "SUNSET" ? "0001-01-01" : null,
+    statusRationale: p.statusRationale,
+  }));
+}
+
+function monthKeyOf(date: Date): string {
+  return `${toPeriodKey(date).slice(0, 7)}-01`;
+}
+
+/**
+ * Whether a persona counts in a month's scores: an ACTIVE one always, a SUNSET one only in the
+ * months before it was sunset (its history still scores), a DRAFT one never.
+ */
+export function countsInPeriod(persona: PersonaDef, month: string): boolean {
+  if (persona.status === "ACTIVE") return true;
+  if (persona.status === "SUNSET") return persona.sunsetFrom !== null && month < persona.sunsetFrom;
+  return false;
+}
+
+// ───────────────────────────── Targets ─────────────────────────────
+
+export interface TargetRow {
+  kpiId: string;
+  personaId: string | null;
+  effectiveFrom: string;
+  baseline: number | null;
+  target: number;
+  green: number;
+  red: number;
+  greenHigh: number | null;
+  redHigh: number | null;
+  /** As stored (plain decimals), for exports. */
+  text: { target: string; green: string; red: string; greenHigh: string | null; redHigh: string | null };
+  rationale: string | null;
+}
+
+/** One read: every target row of these KPIs (defaults and these personas' own) effective on or before `upTo`. */
+export async function loadTargets(db: DbClient, kpiIds: string[], personaIds: string[], upTo: string): Promise<TargetRow[]> {
+  if (kpiIds.length === 0) return [];
+  const rows = await db.kpiTarget.findMany({
+    where: {
+      kpiId: { in: kpiIds },
+      OR: [{ personaId: null }, { personaId: { in: personaIds } }],
+      effectiveFrom: { lte: new Date(`${upTo}T00:00:00.000Z`) },
+    },
+    orderBy: { effectiveFrom: "asc" },
+    select: {
+      kpiId: true,
+      personaId: true,
+      effectiveFrom: true,
+      baseline: true,
+      target: true,
+      green: true,
+      red: true,
+      greenHigh: true,
+      redHigh: true,
+      rationale: true,
+    },
+  });
+  return rows.map((t) => ({
+    kpiId: t.kpiId,
+    personaId: t.personaId,
+    effectiveFrom: toPeriodKey(t.effectiveFrom),
+    baseline: t.baseline === null ? null : Number(t.baseline),
+    target: Number(t.target),
+    green: Number(t.green),
+    red: Number(t.red),
+    greenHigh: t.greenHigh === null ? null : Number(t.greenHigh),
+    redHigh: t.redHigh === null ? null : Number(t.redHigh),
+    text: {
+      target: t.target.toFixed(),
+      green: t.green.toFixed(),
+      red: t.red.toFixed(),
+      greenHigh: t.greenHigh === null ? null : t.greenHigh.toFixed(),
+      redHigh: t.redHigh === null ? null : t.redHigh.toFixed(),
+    },
+    rationale: t.rationale,
+  }));
+}
+
+// ───────────────────────────── Weights ─────────────────────────────
+
+export interface WeightRow {
+  personaId: string;
+  effectiveFrom: string;
+  weight: number;
+}
+
+/** One read: the persona weights of a scorecard effective on or before `upTo`. */
+export async function loadPersonaWeights(db: DbClient, scorecardId: string, upTo: string): Promise<WeightRow[]> {
+  const rows = await db.personaWeight.findMany({
+    where: { scorecardId, effectiveFrom: { lte: new Date(`${upTo}T00:00:00.000Z`) } },
+    select: { personaId: true, effectiveFrom: true, weight: true },
+  });
+  return rows.map((w) => ({ personaId: w.personaId, effectiveFrom: toPeriodKey(w.effectiveFrom), weight: Number(w.weight) }));
+}
+
+// ───────────────────────────── Values ─────────────────────────────
+
+export interface ValueRow {
+  kpiId: string;
+  personaId: string;
+  period: string;
+  /** null when the value is missing for a stated reason (not available). */
+  value: number | null;
+}
+
+/**
+ * One read: the values of a scorecard's active KPIs for these personas in these periods (month
+ * and quarter keys). The value travels as float8 for scoring; exports read the stored text.
+ */
+export async function loadValues(db: DbClient, scorecardId: string, personaIds: string[], periods: string[]): Promise<ValueRow[]> {
+  if (personaIds.length === 0 || periods.length === 0) return [];
+  const rows = await db.$queryRaw<{ kpiId: string; personaId: string; period: Date; value: number | null }[]>`
+    SELECT m."kpiId" AS "kpiId", m."personaId" AS "personaId", m.period AS period, m.value::float8 AS value
+    FROM "Measurement" m
+    JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+    JOIN "Perspective" p ON p.id = k."perspectiveId"
+    WHERE p."scorecardId" = ${scorecardId}
+      AND m."personaId" = ANY(${personaIds}::text[])
+      AND m.period = ANY(${periods}::date[])`;
+  return rows.map((r) => ({ kpiId: r.kpiId, personaId: r.personaId, period: toPeriodKey(r.period), value: r.value }));
+}
+
+/**
+ * The first and last month with a value of the scorecard's active KPIs, in one read that probes
+ * the (kpiId, period) index once per KPI: flat in the length of history.
+ */
+export async function loadDataMonths(db: DbClient, scorecardId: string): Promise<{ first: string; last: string } | null> {
+  const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null; lastMonthly: Date | null }[]>`
+    SELECT min(x.lo) AS first, max(x.hi) AS last, max(x.hi) FILTER (WHERE k.frequency = 'MONTHLY') AS "lastMonthly"
+    FROM "Kpi" k
+    JOIN "Perspective" p ON p.id = k."perspectiveId"
+    CROSS JOIN LATERAL (SELECT min(m.period) AS lo, max(m.period) AS hi FROM "Measurement" m WHERE m."kpiId" = k.id) x
+    WHERE p."scorecardId" = ${scorecardId} AND k.status = 'ACTIVE'`;
+  if (!row?.first || !row.last) return null;
+  // A quarterly value is keyed on its quarter's first month: the monthly KPIs say how far data reaches.
+  return { first: toPeriodKey(row.first), last: toPeriodKey(row.lastMonthly ?? row.last) };
+}

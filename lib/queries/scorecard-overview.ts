@@ -1,0 +1,182 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+import type { RollupResult } from "@/lib/scoring";
+import { monthsNewestFirst, parseMonthParam } from "./period-input";
+import { periodsForMonth, scoreAcrossPersonas, scorePersonaMonth, targetBookFor, ValueBook, WeightBook } from "./score-month";
+import {
+  countsInPeriod,
+  loadDataMonths,
+  loadPersonaWeights,
+  loadScorecardStructure,
+  loadScoredPersonas,
+  loadTargets,
+  loadValues,
+  type PersonaDef,
+} from "./scorecard-model";
+
+// The scorecard overview: a persona x perspective heatmap for one month, optionally compared
+// with an earlier month. Bounded: 7 reads whatever the number of personas, KPIs or months of
+// history (structure, personas, data months, values of both months, targets, weights, draft count).
+
+export interface OverviewInput {
+  scorecardSlug: string;
+  /** 'YYYY-MM'; absent -> the latest month with data. */
+  period?: string | null;
+  /** 'YYYY-MM' of an earlier month to show deltas against; absent -> no comparison. */
+  compareWith?: string | null;
+  /** Show SUNSET personas' rows (they are hidden by default). */
+  showSunset?: boolean;
+}
+
+export interface OverviewCell {
+  perspectiveId: string;
+  result: RollupResult;
+  /** Score change against the comparison month; null without one or without both scores. */
+  delta: number | null;
+}
+
+export interface OverviewRow {
+  persona: Pick<PersonaDef, "id" | "slug" | "name" | "status" | "sunsetFrom" | "statusRationale">;
+  /** Counts in the total for this month (an ACTIVE persona, or a SUNSET one before its sunset). */
+  counted: boolean;
+  /** Persona weight in force in the month, and its share of the total (weight share among scored personas). */
+  weight: number;
+  share: number;
+  /** share x score: what this persona adds to the total. */
+  contribution: number | null;
+  overall: RollupResult;
+  overallDelta: number | null;
+  cells: OverviewCell[];
+}
+
+export interface ScorecardOverview {
+  scorecard: { id: string; slug: string; name: string; description: string | null };
+  perspectives: { id: string; name: string; weight: number }[];
+  /** The month shown; null when the scorecard has no values yet. */
+  period: string | null;
+  compareWith: string | null;
+  /** Months with data, newest first. */
+  months: string[];
+  /** A period parameter that could not be read, said in words (the latest month is shown instead). */
+  periodMessage: string | null;
+  rows: OverviewRow[];
+  /** Each perspective across the counted personas, with the persona weights in force. */
+  perspectiveTotals: OverviewCell[];
+  total: RollupResult;
+  totalDelta: number | null;
+  /** SUNSET personas whose rows are hidden, and what the hidden ones that still count add. */
+  hiddenSunset: { count: number; countedContribution: number | null; countedShare: number };
+  draftCount: number;
+}
+
+const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
+
+function delta(now: number | null, before: number | null | undefined): number | null {
+  return now === null || before === null || before === undefined ? null : now - before;
+}
+
+export async function getScorecardOverview(actor: Actor, input: OverviewInput): Promise<ScorecardOverview | null> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const structure = await loadScorecardStructure(db, input.scorecardSlug);
+  if (!structure) return null;
+  const [personas, dataMonths, draftCount] = await Promise.all([
+    loadScoredPersonas(db),
+    loadDataMonths(db, structure.id),
+    db.persona.count({ where: { status: "DRAFT" } }),
+  ]);
+
+  const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
+  const periodParam = parseMonthParam(input.period);
+  const compareParam = parseMonthParam(input.compareWith, "compare");
+  const messages = [periodParam, compareParam].flatMap((p) => (p.ok ? [] : [p.message]));
+  const period = (periodParam.ok ? periodParam.month : null) ?? months[0] ?? null;
+  const compareWith = compareParam.ok && compareParam.month && period && compareParam.month < period ? compareParam.month : null;
+  const base = {
+    scorecard: { id: structure.id, slug: structure.slug, name: structure.name, description: structure.description },
+    perspectives: structure.perspectives.map((p) => ({ id: p.id, name: p.name, weight: p.weight })),
+    compareWith,
+    months,
+    periodMessage: messages.length > 0 ? messages.join(" ") : null,
+    draftCount,
+  };
+  if (period === null) {
+    return {
+      ...base,
+      period: null,
+      rows: [],
+      perspectiveTotals: [],
+      total: NO_RESULT,
+      totalDelta: null,
+      hiddenSunset: { count: personas.filter((p) => p.status === "SUNSET").length, countedContribution: null, countedShare: 0 },
+    };
+  }
+
+  const personaIds = personas.map((p) => p.id);
+  const scoredMonths = compareWith ? [period, compareWith] : [period];
+  const [values, targets, weights] = await Promise.all([
+    loadValues(db, structure.id, personaIds, [...new Set(scoredMonths.flatMap(periodsForMonth))]),
+    loadTargets(db, structure.kpis.map((k) => k.id), personaIds, period),
+    loadPersonaWeights(db, structure.id, period),
+  ]);
+  const valueBook = new ValueBook(values);
+  const targetBook = targetBookFor(structure, targets);
+  const weightBook = new WeightBook(weights);
+
+  const scoreMonth = (month: string) => {
+    const counted = personas.filter((p) => countsInPeriod(p, month));
+    const scored = counted.map((p) => scorePersonaMonth(structure, targetBook, valueBook, p.id, month));
+    const across = scoreAcrossPersonas(scored.map((s) => ({ personaId: s.personaId, result: s.overall })), weightBook, month);
+    const byPersona = new Map(scored.map((s, i) => [s.personaId, { scored: s, weight: across.weights[i]!, share: across.shares[i]! }]));
+    const perspectiveTotals = structure.perspectives.map((perspective, i) =>
+      scoreAcrossPersonas(scored.map((s) => ({ personaId: s.personaId, result: s.perspectives[i]!.result })), weightBook, month).total,
+    );
+    return { byPersona, total: across.total, perspectiveTotals };
+  };
+
+  const now = scoreMonth(period);
+  const before = compareWith ? scoreMonth(compareWith) : null;
+  // Personas that do not count this month (sunset earlier) are still scored for their row.
+  const rowOf = (persona: PersonaDef): OverviewRow => {
+    const entry = now.byPersona.get(persona.id);
+    const scored = entry?.scored ?? scorePersonaMonth(structure, targetBook, valueBook, persona.id, period);
+    const previous = before?.byPersona.get(persona.id)?.scored;
+    return {
+      persona: { id: persona.id, slug: persona.slug, name: persona.name, status: persona.status, sunsetFrom: persona.sunsetFrom, statusRationale: persona.statusRationale },
+      counted: entry !== undefined,
+      weight: entry?.weight ?? weightBook.inForce(persona.id, period)?.weight ?? 0,
+      share: entry?.share ?? 0,
+      contribution: entry && scored.overall.score !== null ? entry.share * scored.overall.score : null,
+      overall: scored.overall,
+      overallDelta: delta(scored.overall.score, previous?.overall.score),
+      cells: scored.perspectives.map((p, i) => ({
+        perspectiveId: p.perspectiveId,
+        result: p.result,
+        delta: delta(p.result.score, previous?.perspectives[i]?.result.score),
+      })),
+    };
+  };
+
+  const shown = personas.filter((p) => p.status === "ACTIVE" || input.showSunset);
+  const hidden = personas.filter((p) => p.status === "SUNSET" && !input.showSunset).map(rowOf);
+  const hiddenCounted = hidden.filter((r) => r.counted);
+  return {
+    ...base,
+    period,
+    rows: shown.map(rowOf),
+    perspectiveTotals: structure.perspectives.map((p, i) => ({
+      perspectiveId: p.id,
+      result: now.perspectiveTotals[i]!,
+      delta: delta(now.perspectiveTotals[i]!.score, before?.perspectiveTotals[i]?.score),
+    })),
+    total: now.total,
+    totalDelta: delta(now.total.score, before?.total.score),
+    hiddenSunset: {
+      count: hidden.length,
+      countedContribution: hiddenCounted.length > 0 ? hiddenCounted.reduce((sum, r) => sum + (r.contribution ?? 0), 0) : null,
+      countedShare: hiddenCounted.reduce((sum, r) => sum + r.share, 0),
+    },
+  };
+}
