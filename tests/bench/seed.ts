@@ -4,7 +4,7 @@
 // creating the database when it does not exist and migrating it first. Refuses a database that
 // holds other data, or bench data already, unless --reset. See tests/bench/seed/.
 import { performance } from "node:perf_hooks";
-import { createPool } from "@/lib/db/client";
+import { Pool } from "pg";
 import { ensureDatabase, parseSeedCommand, redact, seedBench } from "./seed/index";
 
 const started = performance.now();
@@ -20,7 +20,7 @@ try {
   console.log(
     `Bench data: ${command.personas} personas x ${command.kpis} KPIs x ${command.months} months ending ${command.end.slice(0, 7)} (seed ${command.seed}) into ${redact(url)}`,
   );
-  const pool = createPool(url, 2);
+  const pool = new Pool({ connectionString: url, max: 2 });
   try {
     const result = await seedBench(pool, command, (line) => console.log(line));
     if (result.replaced) console.log(`Replaced the earlier bench data (${result.replaced}).`);

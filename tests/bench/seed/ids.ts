@@ -9,6 +9,11 @@ export const BENCH_EMAIL_DOMAIN = "@bench.test";
 export const BENCH_DEPARTMENT_PREFIX = "Bench ";
 export const BENCH_EXECUTIVE_EMAIL = `exec${BENCH_EMAIL_DOMAIN}`;
 
+/** The slug of the n-th bench persona (1-based). */
+export function benchPersonaSlug(n: number): string {
+  return `${BENCH_PERSONA_PREFIX}persona-${String(n).padStart(3, "0")}`;
+}
+
 export type IdKind = "d" | "u" | "s" | "p" | "o" | "l" | "k" | "t" | "q" | "a" | "w" | "m";
 
 export function benchId(kind: IdKind, n: number): string {

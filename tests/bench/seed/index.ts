@@ -13,7 +13,7 @@ export { inspectDatabase } from "./contents";
 export { ensureDatabase, databaseName, redact, withDatabase } from "./database";
 export { DEFAULT_SEED, DEFAULT_SIZE, defaultEndPeriod, monthKey, parseSeedCommand, type BenchSeedOptions, type BenchSize } from "./options";
 export { parseBenchDescription, type BenchDescription } from "./plan-strategy";
-export { BENCH_EXECUTIVE_EMAIL, BENCH_SCORECARD_SLUG } from "./ids";
+export { BENCH_EXECUTIVE_EMAIL, BENCH_SCORECARD_SLUG, benchPersonaSlug } from "./ids";
 
 // Writes a synthetic bench scorecard: migrations first, then one transaction with every row
 // (so an interrupted run leaves nothing behind), then VACUUM ANALYZE so the planner and the

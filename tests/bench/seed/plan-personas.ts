@@ -1,7 +1,7 @@
 import type { AttributeKind, Direction, PersonaStatus } from "@/lib/generated/prisma/enums";
 import { addPeriods } from "@/lib/scoring/periods";
 import type { BenchCalendar } from "./calendar";
-import { BENCH_PERSONA_PREFIX, benchId } from "./ids";
+import { benchId, benchPersonaSlug } from "./ids";
 import type { KpiRow, StrategyPlan } from "./plan-strategy";
 
 // Personas, their weights, and every KPI's targets (defaults and persona overrides): pure data.
@@ -102,7 +102,7 @@ export function planPersonas(rand: () => number, personaCount: number, strategy:
     const status = statusOf(i, personaCount);
     const persona: PersonaRow = {
       id: benchId("q", i + 1),
-      slug: `${BENCH_PERSONA_PREFIX}persona-${n}`,
+      slug: benchPersonaSlug(i + 1),
       name: `Bench persona ${n}`,
       description: `Synthetic persona ${n} of the benchmark data.`,
       painPoints: ["Slow onboarding", "Unclear pricing", "Too many manual reports"].slice(0, 1 + (i % 3)),
