@@ -263,5 +263,10 @@ function runScoringBench(): boolean {
 // benchmark (tests/bench/screens.ts) when DATABASE_URL or BENCH_DATABASE_URL is set.
 const argv = process.argv.slice(2);
 const scoringMet = argv.includes("--screens-only") ? true : runScoringBench();
-const screensMet = await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL });
+const screensMet = await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
+  (error: unknown) => {
+    console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  },
+);
 if (!scoringMet || screensMet === false) process.exitCode = 1;

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { Pool } from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { BENCH_DEPARTMENT_PREFIX, BENCH_EMAIL_DOMAIN, BENCH_KPI_PREFIX, BENCH_PERSONA_PREFIX, BENCH_SCORECARD_SLUG } from "./ids";
 import { loadWithoutIndexesAndForeignKeys } from "./bulk-load";
 import { inspectDatabase, removeBenchRows } from "./contents";
 import type { BenchSeedOptions } from "./options";
@@ -108,28 +107,4 @@ export async function seedBench(
   } finally {
     client.release();
   }
-}
-
-/** Bench rows per table as the database has them now. */
-export async function countBenchRows(pool: Pool): Promise<Record<string, number>> {
-  const kpis = `(SELECT id FROM "Kpi" WHERE code LIKE '${BENCH_KPI_PREFIX}%')`;
-  const personas = `(SELECT id FROM "Persona" WHERE slug LIKE '${BENCH_PERSONA_PREFIX}%')`;
-  const scorecard = `(SELECT id FROM "Scorecard" WHERE slug = '${BENCH_SCORECARD_SLUG}')`;
-  const queries: Record<string, string> = {
-    departments: `SELECT count(*) FROM "Department" WHERE name LIKE '${BENCH_DEPARTMENT_PREFIX}%'`,
-    users: `SELECT count(*) FROM "User" WHERE email LIKE '%${BENCH_EMAIL_DOMAIN}'`,
-    scorecards: `SELECT count(*) FROM "Scorecard" WHERE slug = '${BENCH_SCORECARD_SLUG}'`,
-    perspectives: `SELECT count(*) FROM "Perspective" WHERE "scorecardId" IN ${scorecard}`,
-    objectives: `SELECT count(*) FROM "StrategicObjective" o JOIN "Perspective" p ON p.id = o."perspectiveId" WHERE p."scorecardId" IN ${scorecard}`,
-    objectiveLinks: `SELECT count(*) FROM "ObjectiveLink" l JOIN "StrategicObjective" o ON o.id = l."causeId" JOIN "Perspective" p ON p.id = o."perspectiveId" WHERE p."scorecardId" IN ${scorecard}`,
-    kpis: `SELECT count(*) FROM "Kpi" WHERE id IN ${kpis}`,
-    personas: `SELECT count(*) FROM "Persona" WHERE id IN ${personas}`,
-    personaAttributes: `SELECT count(*) FROM "PersonaAttribute" WHERE "personaId" IN ${personas}`,
-    personaWeights: `SELECT count(*) FROM "PersonaWeight" WHERE "scorecardId" IN ${scorecard}`,
-    kpiTargets: `SELECT count(*) FROM "KpiTarget" WHERE "kpiId" IN ${kpis}`,
-    measurements: `SELECT count(*) FROM "Measurement" WHERE "kpiId" IN ${kpis}`,
-  };
-  const result: Record<string, number> = {};
-  for (const [name, sql] of Object.entries(queries)) result[name] = Number((await pool.query<{ count: string }>(sql)).rows[0]!.count);
-  return result;
 }
