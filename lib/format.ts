@@ -28,3 +28,69 @@ export function formatPeriod(key: string, frequency: "MONTHLY" | "QUARTERLY" = "
 export function formatDate(date: Date | string): string {
   return dateFormat.format(typeof date === "string" ? new Date(date) : date);
 }
+
+const valueFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const deltaFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+export interface UnitInfo {
+  unit: "PERCENT" | "RATIO" | "COUNT" | "CURRENCY" | "DURATION" | "SCORE";
+  currencyCode?: string | null;
+  durationUnit?: string | null;
+}
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(code: string): Intl.NumberFormat {
+  let format = currencyFormats.get(code);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(LOCALE, { style: "currency", currency: code, maximumFractionDigits: 2 });
+    } catch {
+      format = valueFormat; // an unknown currency code still shows its number
+    }
+    currencyFormats.set(code, format);
+  }
+  return format;
+}
+
+/** A KPI value with its unit ("42.5%", "€1,200", "3.5 days"), or "no data". */
+export function formatValue(value: number | null, info: UnitInfo): string {
+  if (value === null) return "no data";
+  switch (info.unit) {
+    case "PERCENT":
+      return `${valueFormat.format(value)}%`;
+    case "CURRENCY":
+      return info.currencyCode ? currencyFormat(info.currencyCode).format(value) : valueFormat.format(value);
+    case "DURATION":
+      return info.durationUnit ? `${valueFormat.format(value)} ${info.durationUnit}` : valueFormat.format(value);
+    default:
+      return valueFormat.format(value);
+  }
+}
+
+/** A signed change ("+2.5", "−1", "0"), or an en dash when there is none. */
+export function formatDelta(delta: number | null): string {
+  return delta === null ? "–" : deltaFormat.format(delta);
+}
+
+export function formatDateTime(iso: string | Date): string {
+  return `${dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso)} UTC`;
+}
+
+/** The unit in words, for table headers and screen readers. */
+export function unitLabel(info: UnitInfo): string {
+  switch (info.unit) {
+    case "PERCENT":
+      return "percent";
+    case "RATIO":
+      return "ratio";
+    case "COUNT":
+      return "count";
+    case "CURRENCY":
+      return info.currencyCode ?? "currency";
+    case "DURATION":
+      return info.durationUnit ?? "duration";
+    case "SCORE":
+      return "score";
+  }
+}

@@ -94,7 +94,7 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
                   {changed.length} {changed.length === 1 ? "field" : "fields"} · show before/after
                 </span>
               </summary>
-              <div className="overflow-x-auto border-t border-slate-100 px-4 py-3">
+              <div className="relative overflow-x-auto border-t border-slate-100 px-4 py-3">
                 {row.changes.length === 0 ? (
                   <p className="text-sm text-slate-600">No values were recorded for this event.</p>
                 ) : (

@@ -20,7 +20,7 @@ export function AppHeader({ user, main, admin }: { user: { name: string; role: s
     </Link>
   );
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 24 px static SVG needs no optimisation */}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatPeriod } from "@/lib/format";
 import type { HomePersona, HomeScorecard } from "@/lib/queries/home";
 import { ScoreCell } from "./score-cell";
@@ -18,7 +19,9 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
                   <dt className="text-xs font-semibold text-slate-700">{scorecards[i]!.name}</dt>
                   <dd className="mt-1">
                     {result ? (
-                      <ScoreCell result={result} label={`${persona.name}, ${scorecards[i]!.name}`} />
+                      <PersonaLink scorecard={scorecards[i]!} persona={persona}>
+                        <ScoreCell result={result} label={`${persona.name}, ${scorecards[i]!.name}`} />
+                      </PersonaLink>
                     ) : (
                       <span className="text-sm text-slate-500">No data yet</span>
                     )}
@@ -29,7 +32,7 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+      <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Overall score of each active persona per scorecard</caption>
           <thead className="bg-slate-50">
@@ -55,7 +58,9 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
                 {persona.scores.map((result, i) => (
                   <td key={scorecards[i]!.id} className="px-4 py-3 align-top">
                     {result ? (
-                      <ScoreCell result={result} label={`${persona.name}, ${scorecards[i]!.name}`} />
+                      <PersonaLink scorecard={scorecards[i]!} persona={persona}>
+                        <ScoreCell result={result} label={`${persona.name}, ${scorecards[i]!.name}`} />
+                      </PersonaLink>
                     ) : (
                       <span className="text-slate-500">No data yet</span>
                     )}
@@ -67,5 +72,19 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
         </table>
       </div>
       </>
+  );
+}
+
+/** Opens the persona's scorecard in that scorecard's latest month. */
+function PersonaLink({ scorecard, persona, children }: { scorecard: HomeScorecard; persona: HomePersona; children: React.ReactNode }) {
+  const period = scorecard.period ? `?period=${scorecard.period.slice(0, 7)}` : "";
+  return (
+    <Link
+      href={`/scorecards/${scorecard.slug}/personas/${persona.slug}${period}`}
+      className="block rounded-md p-1 hover:bg-slate-50"
+    >
+      <span className="sr-only">{`${persona.name} on ${scorecard.name}: `}</span>
+      {children}
+    </Link>
   );
 }

@@ -12,6 +12,16 @@ export function statusLabel(status: Status): string {
   return LOOK[status].label;
 }
 
+/** The status's shape (never shown alone: pair it with the word). */
+export function statusIcon(status: Status): string {
+  return LOOK[status].icon;
+}
+
+/** Background and text colours of a status, for cells that carry the icon and word themselves. */
+export function statusTone(status: Status): string {
+  return LOOK[status].className;
+}
+
 export function StatusBadge({ status, className = "" }: { status: Status; className?: string }) {
   const look = LOOK[status];
   return (

@@ -135,6 +135,8 @@ export interface PersonaScorecard {
   /** Missing values per due state, for the summary. */
   missing: { due: number; overdue: number; open: number };
   department: { id: string; name: string } | null;
+  /** Departments that own KPIs of this scorecard (for the department filter). */
+  departments: { id: string; name: string }[];
 }
 
 type StoredValue = ValueRow & { text: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null };
@@ -188,6 +190,9 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     months,
     periodMessage: periodParam.ok ? null : periodParam.message,
     department,
+    departments: [...new Map(structure.kpis.flatMap((k) => (k.department ? [[k.department.id, k.department] as const] : []))).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    ),
   };
   const personaView = { id: persona.id, slug: persona.slug, name: persona.name, status: persona.status, sunsetFrom: persona.sunsetFrom, statusRationale: persona.statusRationale };
   if (period === null) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
+import { PERSONA_SCORECARD_CSV_COLUMNS, personaScorecardCsv } from "@/lib/export/persona-scorecard-csv";
 import { getPersonaScorecard, type KpiLine, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { getScorecardOverview, type ScorecardOverview } from "@/lib/queries/scorecard-overview";
 import { rollup, scoreValue, type Thresholds } from "@/lib/scoring";
@@ -198,6 +199,22 @@ describe("dashboard read models", () => {
       );
       // Every KPI reported in both months: nothing left unexplained.
       expect(residual!).toBeCloseTo(0, 9);
+    });
+
+    it("exports the same numbers as the screen, in the documented columns", () => {
+      const lines = personaScorecardCsv(ben).trim().split("\r\n");
+      expect(lines[0]).toBe(PERSONA_SCORECARD_CSV_COLUMNS.join(","));
+      const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [PERSONA_SCORECARD_CSV_COLUMNS[i], v])));
+      expect(rows.map((r) => r.level)).toEqual(["KPI", "KPI", "KPI", "PERSPECTIVE", "PERSPECTIVE", "OVERALL"]);
+      const rev = rows.find((r) => r.kpi_code === "REV")!;
+      expect(rev).toMatchObject({ perspective: "Financial", objective: "Grow revenue", period: "2025-06-01", value: "100", target: "110", green: "90", red: "60", target_source: "DEFAULT", status: line(ben, "REV").status, weight: "2", coverage: "" });
+      expect(Number(rev.score)).toBeCloseTo(line(ben, "REV").score!, 6);
+      expect(rows.find((r) => r.kpi_code === "NPS")).toMatchObject({ period: "2025-04-01", value: "20" });
+      expect(rows.find((r) => r.kpi_code === "COST")).toMatchObject({ value: "", score: "", status: "NO_DATA" });
+      const overall = rows.find((r) => r.level === "OVERALL")!;
+      expect(Number(overall.score)).toBeCloseTo(ben.overall.score!, 6);
+      expect(overall.weight).toBe("");
+      expect(Number(rows.find((r) => r.level === "PERSPECTIVE")!.coverage)).toBeCloseTo(2 / 3, 6);
     });
 
     it("returns null for a draft or unknown persona", async () => {

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+
+// Cheap existence checks that pages run before they stream: once a Suspense boundary has
+// started streaming, notFound() can no longer change the HTTP status from 200 to 404.
+// One indexed read each.
+
+export async function scorecardExists(actor: Actor, slug: string): Promise<boolean> {
+  authorize(actor, "dashboard.read");
+  return (await (await getDb()).scorecard.count({ where: { slug } })) > 0;
+}
+
+/** A persona that can appear on a scorecard: ACTIVE or SUNSET (never a DRAFT). */
+export async function scoredPersonaExists(actor: Actor, slug: string): Promise<boolean> {
+  authorize(actor, "dashboard.read");
+  return (await (await getDb()).persona.count({ where: { slug, status: { in: ["ACTIVE", "SUNSET"] } } })) > 0;
+}
+
+export async function kpiExists(actor: Actor, code: string): Promise<boolean> {
+  authorize(actor, "dashboard.read");
+  return (await (await getDb()).kpi.count({ where: { code } })) > 0;
+}
+
+export async function departmentExists(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "dashboard.read");
+  return (await (await getDb()).department.count({ where: { id } })) > 0;
+}

@@ -1,0 +1,262 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
+import { toPeriodKey } from "./convert";
+import { TargetBook, ValueBook, type TargetSource } from "./score-month";
+import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
+
+// One KPI across time and personas: its history for one persona with the thresholds in force
+// in each period, the same KPI for every persona on one scale, revisions, lineage, open
+// escalations and comments. Bounded: 7 reads (KPI, personas, last period, values of the
+// window for all personas, targets, revisions, escalations), whatever the length of history.
+
+/** Periods of history shown: two years of a monthly KPI, six of a quarterly one. */
+export const KPI_HISTORY_PERIODS = 24;
+
+export interface KpiDetailInput {
+  kpiCode: string;
+  personaSlug?: string | null;
+}
+
+export interface BandPoint {
+  period: string;
+  value: number | null;
+  score: number | null;
+  status: Status;
+  /** Thresholds in force in that period for the persona (null: none, so no score). */
+  target: number | null;
+  green: number | null;
+  red: number | null;
+  greenHigh: number | null;
+  redHigh: number | null;
+  source: TargetSource | null;
+  comment: string | null;
+  enteredBy: string | null;
+  enteredAt: string | null;
+  version: number | null;
+}
+
+export interface KpiDetail {
+  kpi: {
+    id: string;
+    code: string;
+    name: string;
+    description: string | null;
+    status: string;
+    unit: KpiUnit;
+    currencyCode: string | null;
+    durationUnit: string | null;
+    direction: Direction;
+    frequency: Frequency;
+    weight: number;
+    timing: "LEADING" | "LAGGING";
+    measureType: "QUANTITATIVE" | "QUALITATIVE";
+    sourceSystem: string | null;
+    transformation: string | null;
+    owner: { name: string; email: string } | null;
+    department: string | null;
+    perspective: string;
+    objective: string | null;
+    scorecard: { slug: string; name: string };
+  };
+  persona: Pick<PersonaDef, "slug" | "name" | "status"> | null;
+  personas: { slug: string; name: string; status: PersonaDef["status"] }[];
+  /** The selected persona's history, ascending. */
+  history: BandPoint[];
+  /** Every scored persona's history of the same periods, for the same-scale comparison. */
+  comparison: { persona: { slug: string; name: string; status: PersonaDef["status"] }; points: { period: string; value: number | null; status: Status }[]; latest: { period: string; value: number | null; score: number | null; status: Status } | null }[];
+  /** One value scale for every chart of this KPI: the lowest and highest value or threshold shown. */
+  scale: { min: number; max: number } | null;
+  revisions: { period: string; version: number; value: number | null; comment: string | null; changedBy: string | null; changedAt: string; reason: string }[];
+  escalations: { id: string; persona: string; personaSlug: string; level: number; status: string; since: string; streakLength: number; assignee: string | null }[];
+}
+
+export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise<KpiDetail | null> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const [kpi, personas] = await Promise.all([
+    db.kpi.findUnique({
+      where: { code: input.kpiCode },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        description: true,
+        status: true,
+        unit: true,
+        currencyCode: true,
+        durationUnit: true,
+        direction: true,
+        frequency: true,
+        weight: true,
+        timing: true,
+        measureType: true,
+        sourceSystem: true,
+        transformation: true,
+        owner: { select: { name: true, email: true } },
+        department: { select: { name: true } },
+        objective: { select: { title: true } },
+        perspective: { select: { name: true, scorecard: { select: { slug: true, name: true } } } },
+      },
+    }),
+    loadScoredPersonas(db),
+  ]);
+  if (!kpi) return null;
+  const persona = input.personaSlug ? personas.find((p) => p.slug === input.personaSlug) : personas.find((p) => p.status === "ACTIVE");
+  if (input.personaSlug && !persona) return null;
+  if (persona) authorize(actor, "dashboard.read", { persona: { id: persona.id } });
+
+  const [latest] = await db.$queryRaw<{ last: Date | null }[]>`SELECT max(period) AS last FROM "Measurement" WHERE "kpiId" = ${kpi.id}`;
+  const lastPeriod = latest?.last ? toPeriodKey(latest.last) : null;
+  const periods: string[] = lastPeriod ? lastPeriods(lastPeriod, kpi.frequency, KPI_HISTORY_PERIODS) : [];
+  const personaIds = personas.map((p) => p.id);
+
+  const [rows, targets, revisions, escalations] = await Promise.all([
+    periods.length === 0
+      ? []
+      : db.measurement.findMany({
+          where: { kpiId: kpi.id, personaId: { in: personaIds }, period: { gte: new Date(`${periods[0]}T00:00:00Z`), lte: new Date(`${lastPeriod}T00:00:00Z`) } },
+          select: { personaId: true, period: true, value: true, comment: true, enteredAt: true, version: true, enteredBy: { select: { name: true } } },
+        }),
+    lastPeriod ? loadTargets(db, [kpi.id], personaIds, lastPeriod) : [],
+    persona
+      ? db.measurementRevision.findMany({
+          where: { measurement: { kpiId: kpi.id, personaId: persona.id } },
+          orderBy: [{ changedAt: "desc" }],
+          take: 100,
+          select: {
+            version: true,
+            value: true,
+            comment: true,
+            changedAt: true,
+            reason: true,
+            changedBy: { select: { name: true } },
+            measurement: { select: { period: true } },
+          },
+        })
+      : [],
+    db.escalation.findMany({
+      where: { kpiId: kpi.id, status: { not: "RESOLVED" }, personaId: { in: personaIds } },
+      orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
+      select: {
+        id: true,
+        level: true,
+        status: true,
+        firstBreachedPeriod: true,
+        streakLength: true,
+        persona: { select: { name: true, slug: true } },
+        assignee: { select: { name: true } },
+      },
+    }),
+  ]);
+
+  const stored = rows.map((r) => ({
+    kpiId: kpi.id,
+    personaId: r.personaId,
+    period: toPeriodKey(r.period),
+    value: r.value === null ? null : Number(r.value),
+    comment: r.comment,
+    enteredAt: r.enteredAt.toISOString(),
+    enteredBy: r.enteredBy?.name ?? null,
+    version: r.version,
+  }));
+  const values = new ValueBook(stored);
+  // Start where the data starts: a KPI younger than the window shows no empty years.
+  const firstWithData = periods.findIndex((period) => stored.some((r) => r.period === period));
+  if (firstWithData > 0) periods.splice(0, firstWithData);
+  const book = new TargetBook(new Map([[kpi.id, kpi.direction]]), targets);
+
+  const pointsFor = (personaId: string): BandPoint[] =>
+    periods.map((period) => {
+      const row = values.get(kpi.id, personaId, period);
+      const inForce = book.inForce(kpi.id, personaId, period);
+      const value = row?.value ?? null;
+      const scored = inForce ? book.scorerFor(kpi.id, inForce.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
+      return {
+        period,
+        value,
+        score: scored.score,
+        status: scored.status,
+        target: inForce?.row.target ?? null,
+        green: inForce?.row.green ?? null,
+        red: inForce?.row.red ?? null,
+        greenHigh: inForce?.row.greenHigh ?? null,
+        redHigh: inForce?.row.redHigh ?? null,
+        source: inForce?.source ?? null,
+        comment: row?.comment ?? null,
+        enteredBy: row?.enteredBy ?? null,
+        enteredAt: row?.enteredAt ?? null,
+        version: row?.version ?? null,
+      };
+    });
+
+  const shownPersonas = personas.filter((p) => p.status === "ACTIVE" || p.id === persona?.id);
+  const comparison = shownPersonas.map((p) => {
+    const points = pointsFor(p.id);
+    const last = [...points].reverse().find((pt) => pt.value !== null) ?? null;
+    return {
+      persona: { slug: p.slug, name: p.name, status: p.status },
+      points: points.map((pt) => ({ period: pt.period, value: pt.value, status: pt.status })),
+      latest: last ? { period: last.period, value: last.value, score: last.score, status: last.status } : null,
+    };
+  });
+  const history = persona ? pointsFor(persona.id) : [];
+
+  // One scale for every chart: all values shown and the selected persona's thresholds.
+  const numbers = [
+    ...comparison.flatMap((c) => c.points.map((p) => p.value)),
+    ...history.flatMap((p) => [p.target, p.green, p.red, p.greenHigh, p.redHigh]),
+  ].filter((n): n is number => n !== null);
+  const scale = numbers.length > 0 ? { min: Math.min(...numbers), max: Math.max(...numbers) } : null;
+
+  return {
+    kpi: {
+      id: kpi.id,
+      code: kpi.code,
+      name: kpi.name,
+      description: kpi.description,
+      status: kpi.status,
+      unit: kpi.unit,
+      currencyCode: kpi.currencyCode,
+      durationUnit: kpi.durationUnit,
+      direction: kpi.direction,
+      frequency: kpi.frequency,
+      weight: Number(kpi.weight),
+      timing: kpi.timing,
+      measureType: kpi.measureType,
+      sourceSystem: kpi.sourceSystem,
+      transformation: kpi.transformation,
+      owner: kpi.owner,
+      department: kpi.department?.name ?? null,
+      perspective: kpi.perspective.name,
+      objective: kpi.objective?.title ?? null,
+      scorecard: kpi.perspective.scorecard,
+    },
+    persona: persona ? { slug: persona.slug, name: persona.name, status: persona.status } : null,
+    personas: personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status })),
+    history,
+    comparison,
+    scale,
+    revisions: revisions.map((r) => ({
+      period: toPeriodKey(r.measurement.period),
+      version: r.version,
+      value: r.value === null ? null : Number(r.value),
+      comment: r.comment,
+      changedBy: r.changedBy?.name ?? null,
+      changedAt: r.changedAt.toISOString(),
+      reason: r.reason,
+    })),
+    escalations: escalations.map((e) => ({
+      id: e.id,
+      persona: e.persona.name,
+      personaSlug: e.persona.slug,
+      level: e.level,
+      status: e.status,
+      since: toPeriodKey(e.firstBreachedPeriod),
+      streakLength: e.streakLength,
+      assignee: e.assignee?.name ?? null,
+    })),
+  };
+}

@@ -1,0 +1,96 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./helpers";
+
+// An executive's path through the dashboards: heatmap, period switch, persona, KPI, CSV.
+// Each screen is checked with axe for serious or critical violations.
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+const CSV_HEADER =
+  "level,perspective,objective,kpi_code,kpi_name,period,value,unit,direction,target,green,red,green_high,red_high,target_source,score,status,weight,coverage";
+
+test.describe("executive dashboards", () => {
+  test("heatmap -> period -> persona -> KPI -> CSV", async ({ page }) => {
+    test.setTimeout(180_000); // one long path with three axe scans, on a 2-core machine
+    await signIn(page, DEMO_USERS.exec);
+    await page.goto("/");
+    await page.getByRole("link", { name: "Persona Balanced Scorecard", exact: true }).click();
+    await expect(page).toHaveURL(/\/scorecards\/persona-bsc$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Persona Balanced Scorecard" })).toBeVisible();
+
+    // The heatmap: one row per active persona, a status word in every cell, the weighted total.
+    const table = page.getByRole("table");
+    await expect(table.getByRole("row", { name: /Enterprise IT Buyer/ })).toBeVisible();
+    await expect(table.getByRole("rowheader", { name: /All personas/ })).toBeVisible();
+    await expect(table.getByText(/On track|At risk|Off track/).first()).toBeVisible();
+    await expect(table.getByRole("rowheader", { name: /Legacy On-Prem Admin/ })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Sort by the overall score, then switch the period and compare.
+    await table.getByRole("button", { name: /Overall/ }).click();
+    await expect(table.getByRole("columnheader", { name: /Overall/ })).toHaveAttribute("aria-sort", "descending");
+    await page.getByRole("combobox", { name: "Period", exact: true }).selectOption("2026-08");
+    await page.getByRole("combobox", { name: "Compare with", exact: true }).selectOption("2026-05");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/period=2026-08&compare=2026-05/);
+    await expect(page.getByText("with the change since May 2026")).toBeVisible();
+    await expect(table.getByText(/^Δ [+−-]?\d/).first()).toBeVisible();
+
+    // Sunset personas behind a toggle.
+    await page.getByRole("link", { name: /Show 1 sunset persona/ }).click();
+    await expect(page.getByRole("rowheader", { name: /Legacy On-Prem Admin/ })).toBeVisible();
+
+    // Drill into a persona.
+    await page.getByRole("link", { name: "SMB Owner", exact: true }).first().click();
+    await expect(page).toHaveURL(/\/personas\/smb-owner\?period=2026-08/);
+    await expect(page.getByRole("heading", { level: 1, name: /SMB Owner/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "What changed since July 2026" })).toBeVisible();
+    await expect(page.getByText(/KPI default target since|Persona's own target since/).first()).toBeVisible();
+    await expectAccessible(page);
+
+    // The CSV export: a header row in the documented order, one OVERALL row.
+    const csv = await page.request.get("/scorecards/persona-bsc/personas/smb-owner/export.csv?period=2026-08");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines.filter((l) => l.startsWith("OVERALL,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("PERSPECTIVE,"))).toHaveLength(4);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    expect((await download).suggestedFilename()).toBe("persona-bsc-smb-owner-2026-08.csv");
+
+    // Drill into a KPI.
+    await page.getByRole("link", { name: "Net Promoter Score" }).first().click();
+    await expect(page).toHaveURL(/\/kpis\/BSC-NPS\?persona=smb-owner/);
+    await expect(page.getByRole("heading", { level: 1, name: "Net Promoter Score" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "History for SMB Owner" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Every persona, same scale" })).toBeVisible();
+    await expect(page.getByText("Survey tool (quarterly relationship NPS)")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("departments: the list and one department's KPIs across personas", async ({ page }) => {
+    await signIn(page, DEMO_USERS.exec);
+    await page.goto("/departments");
+    await page.getByRole("link", { name: "Customer Success" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Customer Success" })).toBeVisible();
+    await expect(page.getByRole("table").first().getByText(/On track|At risk|Off track/).first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("the persona scorecard and heatmap fit a 360 px screen", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signIn(page, DEMO_USERS.exec);
+    for (const path of ["/scorecards/persona-bsc", "/scorecards/persona-bsc/personas/smb-owner", "/kpis/BSC-NPS?persona=smb-owner"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});

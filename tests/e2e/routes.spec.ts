@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./helpers";
+
+// The authorization table: every screen and export, for every role and for an anonymous
+// visitor. Add each new route here with the statuses each role must get.
+
+type Who = keyof typeof DEMO_USERS;
+const ALL: Who[] = ["admin", "analyst", "owner", "exec"];
+
+interface RouteCase {
+  path: string;
+  /** Roles that get 200; the others get 403. */
+  allowed: Who[];
+  /** What an anonymous visitor gets: a redirect to sign-in (pages) or 401 (files and APIs). */
+  anonymous: "sign-in" | 401;
+}
+
+const ROUTES: RouteCase[] = [
+  { path: "/", allowed: ALL, anonymous: "sign-in" },
+  { path: "/account", allowed: ALL, anonymous: "sign-in" },
+  { path: "/scorecards", allowed: ALL, anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc?period=2026-09&compare=2026-06", allowed: ALL, anonymous: "sign-in" },
+  { path: "/scorecards/customer-profiling?sunset=show", allowed: ALL, anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/personas/smb-owner?period=2026-10", allowed: ALL, anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/personas/smb-owner/export.csv?period=2026-10", allowed: ALL, anonymous: 401 },
+  { path: "/kpis/BSC-NPS?persona=enterprise-it-buyer", allowed: ALL, anonymous: "sign-in" },
+  { path: "/departments?all", allowed: ALL, anonymous: "sign-in" },
+  { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
+  { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
+  { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },
+];
+
+// Addresses that do not exist answer 404, never a 500 or an empty page.
+const NOT_FOUND = [
+  "/scorecards/no-such-card",
+  "/scorecards/persona-bsc/personas/no-such-persona",
+  "/scorecards/persona-bsc/personas/public-sector-procurement", // a draft persona is never on a scorecard
+  "/kpis/NO-SUCH-KPI",
+  "/departments/no-such-department",
+];
+
+test.describe("authorization table", () => {
+  test("an anonymous visitor is sent to sign in, or refused with 401 for files", async ({ request }) => {
+    for (const route of ROUTES) {
+      const response = await request.get(route.path, { maxRedirects: 0 });
+      if (route.anonymous === 401) expect(response.status(), route.path).toBe(401);
+      else {
+        expect(response.status(), route.path).toBe(307);
+        expect(response.headers().location, route.path).toContain("/sign-in");
+      }
+    }
+  });
+
+  for (const who of ALL) {
+    test(`${who}: each route answers 200 or 403 as the policy says`, async ({ page }) => {
+      await signIn(page, DEMO_USERS[who]);
+      for (const route of ROUTES) {
+        const response = await page.request.get(route.path, { maxRedirects: 0 });
+        expect(response.status(), `${who} ${route.path}`).toBe(route.allowed.includes(who) ? 200 : 403);
+      }
+      for (const path of NOT_FOUND) {
+        expect((await page.request.get(path, { maxRedirects: 0 })).status(), `${who} ${path}`).toBe(404);
+      }
+    });
+  }
+
+  test("a KPI owner's department view opens their own department", async ({ page }) => {
+    await signIn(page, DEMO_USERS.owner);
+    await page.goto("/departments");
+    await expect(page).toHaveURL(/\/departments\/[^/?]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+});
