@@ -66,7 +66,10 @@ export function KpiTable({ caption, lines, month, personaSlug }: { caption: stri
                 ) : null}
               </th>
               <td className="px-2 py-2 whitespace-nowrap">
-                <span className={`font-semibold tabular-nums ${line.value === null ? "text-slate-500" : "text-slate-900"}`}>{formatValue(line.value, line)}</span>
+                <span className={`font-semibold tabular-nums ${line.value === null ? "text-slate-500" : "text-slate-900"}`}>
+                  {line.notAvailableReason !== null ? "not available" : formatValue(line.value, line)}
+                </span>
+                {line.notAvailableReason !== null ? <span className="block max-w-56 whitespace-normal text-xs text-slate-600">{line.notAvailableReason}</span> : null}
                 {line.value === null && line.due ? (
                   <span className={`block text-xs ${line.due === "OVERDUE" ? "font-semibold text-status-red" : "text-slate-600"}`}>
                     {formatPeriod(line.period, line.frequency)}: {DUE_TEXT[line.due]}
@@ -142,7 +145,8 @@ function KpiCards({ lines, month, personaSlug }: { lines: KpiLine[]; month: stri
           <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
             <div>
               <dt className="text-slate-500">Value{line.frequency === "QUARTERLY" && line.period !== month ? ` (${formatPeriod(line.period, "QUARTERLY")})` : ""}</dt>
-              <dd className="text-sm font-semibold tabular-nums">{formatValue(line.value, line)}</dd>
+              <dd className="text-sm font-semibold tabular-nums">{line.notAvailableReason !== null ? "not available" : formatValue(line.value, line)}</dd>
+              {line.notAvailableReason !== null ? <dd className="text-slate-600">{line.notAvailableReason}</dd> : null}
               {line.value === null && line.due ? <dd className={line.due === "OVERDUE" ? "font-semibold text-status-red" : "text-slate-600"}>{DUE_TEXT[line.due]}</dd> : null}
             </div>
             <div>

@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { dueState, explainChange, lastPeriods, previousPeriod, type DueState, type RollupResult, type Status } from "@/lib/scoring";
-import { toPeriodKey } from "./convert";
 import { monthsNewestFirst, parseMonthParam, previousMonth } from "./period-input";
 import { scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
 import {
@@ -12,10 +11,11 @@ import {
   loadPersonaWeights,
   loadScorecardStructure,
   loadScoredPersonas,
+  loadPersonaValues,
   loadTargets,
   type KpiDef,
   type PersonaDef,
-  type ValueRow,
+  type StoredValueRow,
 } from "./scorecard-model";
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
@@ -72,6 +72,8 @@ export interface KpiLine {
   value: number | null;
   /** The value as stored (plain decimal), null when missing. */
   valueText: string | null;
+  /** Why there is no value, when the owner marked it not available (then it is not overdue). */
+  notAvailableReason: string | null;
   comment: string | null;
   enteredAt: string | null;
   enteredBy: string | null;
@@ -80,7 +82,7 @@ export interface KpiLine {
   status: Status;
   /** Share of the persona's overall score (0 when not scored). */
   share: number;
-  /** For a missing value: whether it is still open, due or overdue today. */
+  /** For a missing value (not marked not available): whether it is still open, due or overdue today. */
   due: DueState | null;
   previous: { period: string; value: number | null } | null;
   /** value - previous value, when both exist. */
@@ -139,8 +141,6 @@ export interface PersonaScorecard {
   departments: { id: string; name: string }[];
 }
 
-type StoredValue = ValueRow & { text: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null };
-
 const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
 
 function targetView(score: KpiMonthScore): TargetView | null {
@@ -160,7 +160,7 @@ function targetView(score: KpiMonthScore): TargetView | null {
   };
 }
 
-function historyOf(kpi: KpiDef, personaId: string, period: string, values: ValueBook<StoredValue>, targets: TargetBook): HistoryPoint[] {
+function historyOf(kpi: KpiDef, personaId: string, period: string, values: ValueBook<StoredValueRow>, targets: TargetBook): HistoryPoint[] {
   return lastPeriods(period, kpi.frequency, 12).map((p) => {
     const value = values.get(kpi.id, personaId, p)?.value ?? null;
     const target = targets.inForce(kpi.id, personaId, p);
@@ -209,32 +209,15 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     };
   }
 
-  // The window: 12 months and 12 quarters ending with the month cover every history line.
-  const windowStart = lastPeriods(period, "QUARTERLY", 12)[0]!;
+  // The window: the last 12 months and the last 12 quarters cover every history line, the
+  // previous period and the previous month's scores (24 dates at most, whatever the history).
+  const window = [...new Set([...lastPeriods(period, "MONTHLY", 12), ...lastPeriods(period, "QUARTERLY", 12)])];
   const [rows, targets, weights] = await Promise.all([
-    db.measurement.findMany({
-      where: {
-        personaId: persona.id,
-        kpiId: { in: structure.kpis.map((k) => k.id) },
-        period: { gte: new Date(`${windowStart}T00:00:00.000Z`), lte: new Date(`${period}T00:00:00.000Z`) },
-      },
-      select: { kpiId: true, period: true, value: true, comment: true, enteredAt: true, enteredBy: { select: { name: true } } },
-    }),
+    loadPersonaValues(db, structure.id, persona.id, window),
     loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
     loadPersonaWeights(db, structure.id, period),
   ]);
-  const values = new ValueBook<StoredValue>(
-    rows.map((r) => ({
-      kpiId: r.kpiId,
-      personaId: persona.id,
-      period: toPeriodKey(r.period),
-      value: r.value === null ? null : Number(r.value),
-      text: r.value === null ? null : r.value.toFixed(),
-      comment: r.comment,
-      enteredAt: r.enteredAt,
-      enteredBy: r.enteredBy?.name ?? null,
-    })),
-  );
+  const values = new ValueBook<StoredValueRow>(rows);
   const targetBook = targetBookFor(structure, targets);
   const today = input.today ?? new Date();
 
@@ -261,7 +244,8 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     const stored = values.get(kpi.id, persona.id, score.period);
     const prevPeriod = previousPeriod(score.period, kpi.frequency);
     const prevValue = values.get(kpi.id, persona.id, prevPeriod)?.value ?? null;
-    const due = score.value === null ? dueState(score.period, kpi.frequency, today) : null;
+    const notAvailableReason = stored?.notAvailableReason ?? null;
+    const due = score.value === null && notAvailableReason === null ? dueState(score.period, kpi.frequency, today) : null;
     if (due === "DUE") missing.due++;
     else if (due === "OVERDUE") missing.overdue++;
     else if (due === "OPEN") missing.open++;
@@ -280,6 +264,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       period: score.period,
       value: score.value,
       valueText: stored?.text ?? null,
+      notAvailableReason,
       comment: stored?.comment ?? null,
       enteredAt: stored ? stored.enteredAt.toISOString() : null,
       enteredBy: stored?.enteredBy ?? null,

@@ -29,25 +29,32 @@ export interface TargetInForce {
 
 /** Target rows by KPI and persona; answers which row is in force for a persona in a period. */
 export class TargetBook {
-  private readonly rows = new Map<string, TargetRow[]>();
+  // kpiId -> personaId ('' = the KPI default) -> rows ascending by effectiveFrom.
+  private readonly rows = new Map<string, Map<string, TargetRow[]>>();
   private readonly scorers = new Map<TargetRow, Scorer>();
+  private readonly thresholds = new Map<TargetRow, Thresholds>();
 
   constructor(
     private readonly directionOf: ReadonlyMap<string, KpiDef["direction"]>,
     rows: ReadonlyArray<TargetRow>,
   ) {
     for (const row of rows) {
-      const key = `${row.kpiId}|${row.personaId ?? ""}`;
-      const list = this.rows.get(key);
+      let byPersona = this.rows.get(row.kpiId);
+      if (!byPersona) this.rows.set(row.kpiId, (byPersona = new Map()));
+      const key = row.personaId ?? "";
+      const list = byPersona.get(key);
       if (list) list.push(row);
-      else this.rows.set(key, [row]);
+      else byPersona.set(key, [row]);
     }
   }
 
   /** The persona's own row in force in the period, else the KPI default's; null when neither exists. */
   inForce(kpiId: string, personaId: string, period: string): TargetInForce | null {
-    const own = effectiveAt(this.rows.get(`${kpiId}|${personaId}`) ?? [], period);
-    const row = own ?? effectiveAt(this.rows.get(`${kpiId}|`) ?? [], period);
+    const byPersona = this.rows.get(kpiId);
+    if (!byPersona) return null;
+    const ownRows = byPersona.get(personaId);
+    const own = ownRows ? effectiveAt(ownRows, period) : undefined;
+    const row = own ?? effectiveAt(byPersona.get("") ?? [], period);
     if (!row) return null;
     return { row, source: own ? "PERSONA" : "DEFAULT", thresholds: this.thresholdsOf(kpiId, row) };
   }
@@ -62,14 +69,19 @@ export class TargetBook {
   }
 
   private thresholdsOf(kpiId: string, row: TargetRow): Thresholds {
-    return {
-      direction: this.directionOf.get(kpiId) ?? "HIGHER_IS_BETTER",
-      target: row.target,
-      green: row.green,
-      red: row.red,
-      greenHigh: row.greenHigh ?? undefined,
-      redHigh: row.redHigh ?? undefined,
-    };
+    let t = this.thresholds.get(row);
+    if (!t) {
+      t = {
+        direction: this.directionOf.get(kpiId) ?? "HIGHER_IS_BETTER",
+        target: row.target,
+        green: row.green,
+        red: row.red,
+        greenHigh: row.greenHigh ?? undefined,
+        redHigh: row.redHigh ?? undefined,
+      };
+      this.thresholds.set(row, t);
+    }
+    return t;
   }
 }
 
@@ -77,14 +89,20 @@ export function targetBookFor(structure: Pick<ScorecardStructure, "kpis">, rows:
   return new TargetBook(new Map(structure.kpis.map((k) => [k.id, k.direction])), rows);
 }
 
-/** Values by KPI, persona and period. */
+/** Values by KPI, persona and period (nested maps: no key strings built per lookup). */
 export class ValueBook<R extends ValueRow = ValueRow> {
-  private readonly rows = new Map<string, R>();
+  private readonly rows = new Map<string, Map<string, Map<string, R>>>(); // period -> persona -> kpi
   constructor(rows: ReadonlyArray<R>) {
-    for (const row of rows) this.rows.set(`${row.kpiId}|${row.personaId}|${row.period}`, row);
+    for (const row of rows) {
+      let byPersona = this.rows.get(row.period);
+      if (!byPersona) this.rows.set(row.period, (byPersona = new Map()));
+      let byKpi = byPersona.get(row.personaId);
+      if (!byKpi) byPersona.set(row.personaId, (byKpi = new Map()));
+      byKpi.set(row.kpiId, row);
+    }
   }
   get(kpiId: string, personaId: string, period: string): R | undefined {
-    return this.rows.get(`${kpiId}|${personaId}|${period}`);
+    return this.rows.get(period)?.get(personaId)?.get(kpiId);
   }
 }
 
@@ -128,6 +146,32 @@ export interface PersonaMonthScore {
   kpis: KpiMonthScore[];
 }
 
+interface StructureIndex {
+  /** KPI positions (in structure.kpis) per perspective, in perspective order. */
+  byPerspective: number[][];
+  /** KPI positions per objective id. */
+  byObjective: Map<string, number[]>;
+}
+
+// Built once per loaded structure, not once per persona and month.
+const indexes = new WeakMap<ScorecardStructure, StructureIndex>();
+
+function indexOf(structure: ScorecardStructure): StructureIndex {
+  let index = indexes.get(structure);
+  if (!index) {
+    const position = new Map(structure.perspectives.map((p, i) => [p.id, i]));
+    const byPerspective: number[][] = structure.perspectives.map(() => []);
+    const byObjective = new Map<string, number[]>(structure.objectives.map((o) => [o.id, []]));
+    structure.kpis.forEach((k, i) => {
+      byPerspective[position.get(k.perspectiveId)!]?.push(i);
+      if (k.objectiveId) byObjective.get(k.objectiveId)?.push(i);
+    });
+    index = { byPerspective, byObjective };
+    indexes.set(structure, index);
+  }
+  return index;
+}
+
 /** The periods whose values a month's view needs: the month and the quarter containing it. */
 export function periodsForMonth(month: string): string[] {
   const quarter = viewPeriod("QUARTERLY", month);
@@ -155,19 +199,18 @@ export function scorePersonaMonth(
     return { kpi, period, value, reported: row !== undefined, target, score: scored.score, status: scored.status, share: 0 };
   });
 
-  const byPerspective = structure.perspectives.map((p) => ({
+  const index = indexOf(structure);
+  const inputs = structure.perspectives.map((p, i) => ({
     weight: p.weight,
-    items: kpis.filter((k) => k.kpi.perspectiveId === p.id),
+    kpis: index.byPerspective[i]!.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight })),
   }));
-  const inputs = byPerspective.map((p) => ({ weight: p.weight, kpis: p.items.map((k) => ({ score: k.score, weight: k.kpi.weight })) }));
   const scored = scorePersona(inputs);
   const shares = personaKpiShares(inputs);
-  byPerspective.forEach((p, i) => p.items.forEach((item, j) => (item.share = shares[i]![j]!)));
+  index.byPerspective.forEach((positions, i) => positions.forEach((k, j) => (kpis[k]!.share = shares[i]![j]!)));
 
   const objectives = new Map<string, RollupResult>();
-  for (const objective of structure.objectives) {
-    const items = kpis.filter((k) => k.kpi.objectiveId === objective.id).map((k) => ({ score: k.score, weight: k.kpi.weight }));
-    objectives.set(objective.id, rollupObjective(items));
+  for (const [objectiveId, positions] of index.byObjective) {
+    objectives.set(objectiveId, rollupObjective(positions.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight }))));
   }
 
   return {

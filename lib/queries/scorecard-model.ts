@@ -191,45 +191,66 @@ export interface TargetRow {
   rationale: string | null;
 }
 
-/** One read: every target row of these KPIs (defaults and these personas' own) effective on or before `upTo`. */
+/** Plain decimal text of a numeric column as Postgres prints it ('12.500000' -> '12.5'). */
+export function plainDecimal(text: string): string;
+export function plainDecimal(text: string | null): string | null;
+export function plainDecimal(text: string | null): string | null {
+  if (text === null || !text.includes(".")) return text;
+  return text.replace(/0+$/, "").replace(/\.$/, "");
+}
+
+interface TargetSqlRow {
+  kpiId: string;
+  personaId: string | null;
+  effectiveFrom: Date;
+  baseline: number | null;
+  target: number;
+  green: number;
+  red: number;
+  greenHigh: number | null;
+  redHigh: number | null;
+  targetText: string;
+  greenText: string;
+  redText: string;
+  greenHighText: string | null;
+  redHighText: string | null;
+  rationale: string | null;
+}
+
+/**
+ * One read: every target row of these KPIs (defaults and these personas' own) effective on or
+ * before `upTo`. Numbers travel twice, as float8 for scoring and as text for exports, so no
+ * Decimal object is built per row.
+ */
 export async function loadTargets(db: DbClient, kpiIds: string[], personaIds: string[], upTo: string): Promise<TargetRow[]> {
   if (kpiIds.length === 0) return [];
-  const rows = await db.kpiTarget.findMany({
-    where: {
-      kpiId: { in: kpiIds },
-      OR: [{ personaId: null }, { personaId: { in: personaIds } }],
-      effectiveFrom: { lte: new Date(`${upTo}T00:00:00.000Z`) },
-    },
-    orderBy: { effectiveFrom: "asc" },
-    select: {
-      kpiId: true,
-      personaId: true,
-      effectiveFrom: true,
-      baseline: true,
-      target: true,
-      green: true,
-      red: true,
-      greenHigh: true,
-      redHigh: true,
-      rationale: true,
-    },
-  });
+  const rows = await db.$queryRaw<TargetSqlRow[]>`
+    SELECT t."kpiId" AS "kpiId", t."personaId" AS "personaId", t."effectiveFrom" AS "effectiveFrom",
+           t.baseline::float8 AS baseline, t.target::float8 AS target, t.green::float8 AS green, t.red::float8 AS red,
+           t."greenHigh"::float8 AS "greenHigh", t."redHigh"::float8 AS "redHigh",
+           t.target::text AS "targetText", t.green::text AS "greenText", t.red::text AS "redText",
+           t."greenHigh"::text AS "greenHighText", t."redHigh"::text AS "redHighText", t.rationale AS rationale
+    FROM "KpiTarget" t
+    WHERE t."kpiId" = ANY(${kpiIds}::text[])
+      AND (t."personaId" IS NULL OR t."personaId" = ANY(${personaIds}::text[]))
+      AND t."effectiveFrom" <= ${upTo}::date
+    ORDER BY t."effectiveFrom"`;
   return rows.map((t) => ({
     kpiId: t.kpiId,
     personaId: t.personaId,
     effectiveFrom: toPeriodKey(t.effectiveFrom),
-    baseline: t.baseline === null ? null : Number(t.baseline),
-    target: Number(t.target),
-    green: Number(t.green),
-    red: Number(t.red),
-    greenHigh: t.greenHigh === null ? null : Number(t.greenHigh),
-    redHigh: t.redHigh === null ? null : Number(t.redHigh),
+    baseline: t.baseline,
+    target: t.target,
+    green: t.green,
+    red: t.red,
+    greenHigh: t.greenHigh,
+    redHigh: t.redHigh,
     text: {
-      target: t.target.toFixed(),
-      green: t.green.toFixed(),
-      red: t.red.toFixed(),
-      greenHigh: t.greenHigh === null ? null : t.greenHigh.toFixed(),
-      redHigh: t.redHigh === null ? null : t.redHigh.toFixed(),
+      target: plainDecimal(t.targetText),
+      green: plainDecimal(t.greenText),
+      red: plainDecimal(t.redText),
+      greenHigh: plainDecimal(t.greenHighText),
+      redHigh: plainDecimal(t.redHighText),
     },
     rationale: t.rationale,
   }));
@@ -260,6 +281,45 @@ export interface ValueRow {
   period: string;
   /** null when the value is missing for a stated reason (not available). */
   value: number | null;
+}
+
+/** A stored value with what the persona scorecard shows beside it. */
+export interface StoredValueRow extends ValueRow {
+  /** The value as stored (plain decimal); null when not available. */
+  text: string | null;
+  notAvailableReason: string | null;
+  comment: string | null;
+  enteredAt: Date;
+  enteredBy: string | null;
+}
+
+/**
+ * One read: one persona's values of the scorecard's active KPIs in the given periods, with
+ * comment, reason and who entered them. Reached through the (personaId, period) index.
+ */
+export async function loadPersonaValues(db: DbClient, scorecardId: string, personaId: string, periods: string[]): Promise<StoredValueRow[]> {
+  if (periods.length === 0) return [];
+  const rows = await db.$queryRaw<
+    { kpiId: string; period: Date; value: number | null; text: string | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null }[]
+  >`
+    SELECT m."kpiId" AS "kpiId", m.period AS period, m.value::float8 AS value, m.value::text AS text,
+           m."notAvailableReason" AS "notAvailableReason", m.comment AS comment, m."enteredAt" AS "enteredAt", u.name AS "enteredBy"
+    FROM "Measurement" m
+    JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+    JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = ${scorecardId}
+    LEFT JOIN "User" u ON u.id = m."enteredById"
+    WHERE m."personaId" = ${personaId} AND m.period = ANY(${periods}::date[])`;
+  return rows.map((r) => ({
+    kpiId: r.kpiId,
+    personaId,
+    period: toPeriodKey(r.period),
+    value: r.value,
+    text: plainDecimal(r.text),
+    notAvailableReason: r.notAvailableReason,
+    comment: r.comment,
+    enteredAt: r.enteredAt,
+    enteredBy: r.enteredBy,
+  }));
 }
 
 /**

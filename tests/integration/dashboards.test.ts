@@ -217,6 +217,16 @@ describe("dashboard read models", () => {
       expect(Number(rows.find((r) => r.level === "PERSPECTIVE")!.coverage)).toBeCloseTo(2 / 3, 6);
     });
 
+    it("shows a value marked not available with its reason, scored as no data and never overdue", async () => {
+      const db = await getDb();
+      await db.measurement.create({ data: { kpiId: ids.cost, personaId: ids.ben, period: new Date("2025-06-01T00:00:00Z"), value: null, notAvailableReason: "Billing export failed" } });
+      const card = (await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "ben", period: "2025-06", today: new Date("2025-08-01T00:00:00Z") }))!;
+      expect(line(card, "COST")).toMatchObject({ value: null, status: "NO_DATA", due: null, notAvailableReason: "Billing export failed" });
+      expect(card.missing.overdue).toBe(0);
+      expect(card.overall.score).toBeCloseTo(ben.overall.score!, 12);
+      await db.measurement.deleteMany({ where: { kpiId: ids.cost, personaId: ids.ben, period: new Date("2025-06-01T00:00:00Z") } });
+    });
+
     it("returns null for a draft or unknown persona", async () => {
       expect(await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "dora" })).toBeNull();
       expect(await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "nobody" })).toBeNull();
