@@ -81,7 +81,7 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
       if (month === null) return { slug, name: structure.name, period: null, kpis: own.map((k) => emptyRow(k, wanted.get(k.id)!)) };
       const [values, targets] = await Promise.all([
         loadValues(db, structure.id, personaIds, periodsForMonth(month)),
-        loadTargets(db, own.map((k) => k.id), personaIds, month),
+        loadTargets(db, own.map((k) => k.id), personaIds, month, { text: false }),
       ]);
       const book = targetBookFor(structure, targets);
       const valueBook = new ValueBook(values);

@@ -190,8 +190,10 @@ export function scorePersonaMonth(
   personaId: string,
   month: string,
 ): PersonaMonthScore {
+  // The value's period per frequency, computed once rather than once per KPI.
+  const periodOf = { MONTHLY: viewPeriod("MONTHLY", month), QUARTERLY: viewPeriod("QUARTERLY", month) };
   const kpis: KpiMonthScore[] = structure.kpis.map((kpi) => {
-    const period = viewPeriod(kpi.frequency, month);
+    const period = periodOf[kpi.frequency];
     const row = values.get(kpi.id, personaId, period);
     const value = row?.value ?? null;
     const target = targets.inForce(kpi.id, personaId, period);

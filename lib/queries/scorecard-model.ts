@@ -209,9 +209,9 @@ interface TargetSqlRow {
   red: number;
   greenHigh: number | null;
   redHigh: number | null;
-  targetText: string;
-  greenText: string;
-  redText: string;
+  targetText: string | null;
+  greenText: string | null;
+  redText: string | null;
   greenHighText: string | null;
   redHighText: string | null;
   rationale: string | null;
@@ -222,14 +222,23 @@ interface TargetSqlRow {
  * before `upTo`. Numbers travel twice, as float8 for scoring and as text for exports, so no
  * Decimal object is built per row.
  */
-export async function loadTargets(db: DbClient, kpiIds: string[], personaIds: string[], upTo: string): Promise<TargetRow[]> {
+export async function loadTargets(
+  db: DbClient,
+  kpiIds: string[],
+  personaIds: string[],
+  upTo: string,
+  options: { text?: boolean } = {},
+): Promise<TargetRow[]> {
   if (kpiIds.length === 0) return [];
+  // The stored text is only for screens and exports that print thresholds; scoring needs floats.
+  const text = options.text ?? true;
   const rows = await db.$queryRaw<TargetSqlRow[]>`
     SELECT t."kpiId" AS "kpiId", t."personaId" AS "personaId", t."effectiveFrom" AS "effectiveFrom",
            t.baseline::float8 AS baseline, t.target::float8 AS target, t.green::float8 AS green, t.red::float8 AS red,
            t."greenHigh"::float8 AS "greenHigh", t."redHigh"::float8 AS "redHigh",
-           t.target::text AS "targetText", t.green::text AS "greenText", t.red::text AS "redText",
-           t."greenHigh"::text AS "greenHighText", t."redHigh"::text AS "redHighText", t.rationale AS rationale
+           CASE WHEN ${text} THEN t.target::text END AS "targetText", CASE WHEN ${text} THEN t.green::text END AS "greenText",
+           CASE WHEN ${text} THEN t.red::text END AS "redText", CASE WHEN ${text} THEN t."greenHigh"::text END AS "greenHighText",
+           CASE WHEN ${text} THEN t."redHigh"::text END AS "redHighText", CASE WHEN ${text} THEN t.rationale END AS rationale
     FROM "KpiTarget" t
     WHERE t."kpiId" = ANY(${kpiIds}::text[])
       AND (t."personaId" IS NULL OR t."personaId" = ANY(${personaIds}::text[]))
@@ -246,9 +255,9 @@ export async function loadTargets(db: DbClient, kpiIds: string[], personaIds: st
     greenHigh: t.greenHigh,
     redHigh: t.redHigh,
     text: {
-      target: plainDecimal(t.targetText),
-      green: plainDecimal(t.greenText),
-      red: plainDecimal(t.redText),
+      target: plainDecimal(t.targetText) ?? String(t.target),
+      green: plainDecimal(t.greenText) ?? String(t.green),
+      red: plainDecimal(t.redText) ?? String(t.red),
       greenHigh: plainDecimal(t.greenHighText),
       redHigh: plainDecimal(t.redHighText),
     },

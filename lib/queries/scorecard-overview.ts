@@ -118,7 +118,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
   const scoredMonths = compareWith ? [period, compareWith] : [period];
   const [values, targets, weights] = await Promise.all([
     loadValues(db, structure.id, personaIds, [...new Set(scoredMonths.flatMap(periodsForMonth))]),
-    loadTargets(db, structure.kpis.map((k) => k.id), personaIds, period),
+    loadTargets(db, structure.kpis.map((k) => k.id), personaIds, period, { text: false }),
     loadPersonaWeights(db, structure.id, period),
   ]);
   const valueBook = new ValueBook(values);
