@@ -32,6 +32,8 @@ export interface BandPoint {
   greenHigh: number | null;
   redHigh: number | null;
   source: TargetSource | null;
+  /** Why there is no value, when the owner marked it not available. */
+  notAvailableReason: string | null;
   comment: string | null;
   enteredBy: string | null;
   enteredAt: string | null;
@@ -118,7 +120,7 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
       ? []
       : db.measurement.findMany({
           where: { kpiId: kpi.id, personaId: { in: personaIds }, period: { gte: new Date(`${periods[0]}T00:00:00Z`), lte: new Date(`${lastPeriod}T00:00:00Z`) } },
-          select: { personaId: true, period: true, value: true, comment: true, enteredAt: true, version: true, enteredBy: { select: { name: true } } },
+          select: { personaId: true, period: true, value: true, notAvailableReason: true, comment: true, enteredAt: true, version: true, enteredBy: { select: { name: true } } },
         }),
     lastPeriod ? loadTargets(db, [kpi.id], personaIds, lastPeriod) : [],
     persona
@@ -157,6 +159,7 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
     personaId: r.personaId,
     period: toPeriodKey(r.period),
     value: r.value === null ? null : Number(r.value),
+    notAvailableReason: r.notAvailableReason,
     comment: r.comment,
     enteredAt: r.enteredAt.toISOString(),
     enteredBy: r.enteredBy?.name ?? null,
@@ -185,6 +188,7 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
         greenHigh: inForce?.row.greenHigh ?? null,
         redHigh: inForce?.row.redHigh ?? null,
         source: inForce?.source ?? null,
+        notAvailableReason: row?.notAvailableReason ?? null,
         comment: row?.comment ?? null,
         enteredBy: row?.enteredBy ?? null,
         enteredAt: row?.enteredAt ?? null,

@@ -113,7 +113,10 @@ function History({ detail }: { detail: KpiDetail }) {
             {[...history].reverse().map((p) => (
               <tr key={p.period}>
                 <th scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">{formatPeriod(p.period, kpi.frequency)}</th>
-                <td className="px-2 py-1 tabular-nums whitespace-nowrap">{formatValue(p.value, kpi)}</td>
+                <td className="px-2 py-1 tabular-nums whitespace-nowrap">
+                  {p.notAvailableReason !== null ? "not available" : formatValue(p.value, kpi)}
+                  {p.notAvailableReason !== null ? <span className="block max-w-48 whitespace-normal text-xs text-slate-600">{p.notAvailableReason}</span> : null}
+                </td>
                 <td className="px-2 py-1 tabular-nums whitespace-nowrap">
                   {p.target === null ? "none" : formatValue(p.target, kpi)}
                   {p.source ? <span className="block text-xs text-slate-500">{p.source === "PERSONA" ? "persona's own" : "KPI default"}</span> : null}
