@@ -34,16 +34,19 @@ export interface OpenEscalation {
   lastBreachedPeriod: string;
 }
 
+/** An open escalation whose streak goes on: its new level (never lower), length and last breached period. */
+export interface Continued {
+  escalation: OpenEscalation;
+  level: number;
+  streakLength: number;
+  lastBreachedPeriod: string;
+  overdue: string[];
+}
+
 export type Decision =
   | { kind: "open"; level: EscalationLevel; streakLength: number; firstBreachedPeriod: string; lastBreachedPeriod: string; overdue: string[] }
-  | {
-      kind: "raise" | "update";
-      escalation: OpenEscalation;
-      level: number;
-      streakLength: number;
-      lastBreachedPeriod: string;
-      overdue: string[];
-    }
+  | ({ kind: "raise" } & Continued)
+  | ({ kind: "update" } & Continued)
   | { kind: "resolve"; escalation: OpenEscalation; resolvedPeriod: string }
   | { kind: "unchanged" };
 
