@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { isPeriodKey } from "@/lib/scoring";
 import { runEscalations, type EscalationRunResult } from "./escalation/run";
 import { defineJob } from "./job";
 
@@ -10,7 +9,7 @@ import { defineJob } from "./job";
 
 export { runEscalations, type EscalationRunOptions, type EscalationRunResult } from "./escalation/run";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((s) => isPeriodKey(`${s.slice(0, 8)}01`), "must be a real date");
+const isoDate = z.iso.date("must be a date, YYYY-MM-DD");
 
 /** Today's date in UTC, 'YYYY-MM-DD': the day the job judges from. */
 export function utcToday(now: Date = new Date()): string {
