@@ -92,8 +92,12 @@ describe("an escalation from opening to resolution", () => {
     expect(await run("2025-04-03")).toMatchObject({ updated: 1, raised: 0 });
     expect(await newNotifications()).toEqual([]);
 
+    // Two runs at once: one raises, the other finds the row changed under it, re-reads and converges.
     await measure(kpiId, personaId, "2025-04-01", RED);
-    expect(await run("2025-05-03")).toMatchObject({ raised: 1 });
+    const db = await getDb();
+    const both = await Promise.all([runEscalations(db, { today: "2025-05-03" }), runEscalations(db, { today: "2025-05-03" })]);
+    expect(both.map((r) => r.raised).sort()).toEqual([0, 1]);
+    expect(both.map((r) => r.converged + r.unchanged).sort()).toEqual([0, 1]);
     expect(await newNotifications()).toEqual(["escalation.raised -> objectiveOwner", "escalation.raised -> owner"]);
 
     // May never reported: it neither counts nor breaks the streak.
