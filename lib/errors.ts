@@ -7,15 +7,25 @@ export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | 
 /** Field name (dotted path for nested fields) -> plain-language messages for that field. */
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * Structured facts a caller needs to act on a refusal, beyond the message: plain JSON, so they
+ * cross the server/client boundary and go into API error bodies as they are. Used by CONFLICT
+ * refusals that carry the current state (e.g. save-measurement: the value saved meanwhile,
+ * its version, who saved it and when).
+ */
+export type ErrorDetails = { [key: string]: unknown };
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldErrors;
+  readonly details: ErrorDetails | undefined;
 
-  constructor(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}) {
+  constructor(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, details?: ErrorDetails) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 }
 

@@ -26,20 +26,24 @@ export function PeriodForm({
   return (
     <form action={action} method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Choose the period">
       {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
-      <label className="flex flex-col text-sm">
-        <span className="font-medium text-slate-700">Period</span>
-        <select name="period" defaultValue={period?.slice(0, 7)} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      <div className="flex flex-col text-sm">
+        <label htmlFor="period-select" className="font-medium text-slate-700">
+          Period
+        </label>
+        <select id="period-select" name="period" defaultValue={period?.slice(0, 7)} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
           {months.map((m) => (
             <option key={m} value={m.slice(0, 7)}>
               {formatPeriod(m)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {compare ? (
-        <label className="flex flex-col text-sm">
-          <span className="font-medium text-slate-700">Compare with</span>
-          <select name="compare" defaultValue={compareWith?.slice(0, 7) ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <div className="flex flex-col text-sm">
+          <label htmlFor="compare-select" className="font-medium text-slate-700">
+            Compare with
+          </label>
+          <select id="compare-select" name="compare" defaultValue={compareWith?.slice(0, 7) ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
             <option value="">No comparison</option>
             {months.map((m) => (
               <option key={m} value={m.slice(0, 7)}>
@@ -47,7 +51,7 @@ export function PeriodForm({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
         Show

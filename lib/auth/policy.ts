@@ -23,6 +23,7 @@ export const ACTIONS = [
   "target.write",
   "objective.write",
   "measurement.write",
+  "measurement.enter",
   "escalation.acknowledge",
   "scenario.write",
   "account.update",
@@ -74,6 +75,10 @@ const RULES: Record<Action, Rule> = {
     actor.role === "ADMIN" ||
     (actor.role === "KPI_OWNER" && resource?.kpi !== undefined && resource.kpi.ownerId === actor.id),
 
+  // The entry screen (/entry): the roles that write values at all. Each save is still decided by
+  // measurement.write with the KPI.
+  "measurement.enter": roles("ADMIN", "KPI_OWNER"),
+
   "escalation.acknowledge": roles("ADMIN", "EXECUTIVE"),
 
   // Admins and analysts build what-if scenarios; an analyst changes only their own.
@@ -105,6 +110,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "audit.read": "Only administrators can read the audit log.",
   "settings.manage": "Only administrators can change settings.",
   "measurement.write": "You can only enter values for the KPIs you own.",
+  "measurement.enter": "Only KPI owners and administrators enter values.",
   "account.update": "You can only change your own account.",
 };
 

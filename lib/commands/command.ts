@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { authorize, canSome, forbiddenError, type Action, type Resource } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, type DbClient } from "@/lib/db";
-import { AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
+import { AppError, type AppErrorCode, type ErrorDetails, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fieldErrorsFrom } from "@/lib/validation/common";
 
@@ -13,11 +13,13 @@ import { fieldErrorsFrom } from "@/lib/validation/common";
 //   3. one transaction: load the resource the policy needs, authorize(actor, action, resource),
 //      write the change and its AuditEvent(s) through ctx.audit; any error rolls all of it back.
 // Refused or invalid commands write nothing. Expected failures come back as
-// { ok: false, code, message, fieldErrors }; only bugs and outages throw.
+// { ok: false, code, message, fieldErrors } plus, only when the command gave them, `details`:
+// structured JSON the caller needs to act on the refusal (a CONFLICT carrying the current state,
+// see save-measurement); only bugs and outages throw.
 
 export type CommandResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode; message: string; fieldErrors: FieldErrors };
+  | { ok: false; code: AppErrorCode; message: string; fieldErrors: FieldErrors; details?: ErrorDetails };
 
 export type Command<I, T> = (actor: Actor, input: I | unknown) => Promise<CommandResult<T>>;
 
@@ -51,12 +53,14 @@ export interface CommandDefinition<S extends z.ZodType, T> {
   run: (ctx: CommandContext<z.output<S>>) => Promise<T>;
 }
 
-export function fail(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}): never {
-  throw new AppError(code, message, fieldErrors);
+export function fail(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, details?: ErrorDetails): never {
+  throw new AppError(code, message, fieldErrors, details);
 }
 
 function refused<T>(error: AppError): CommandResult<T> {
-  return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  const result: CommandResult<T> = { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error.details !== undefined) result.details = error.details;
+  return result;
 }
 
 /** Database errors that are the caller's doing, in plain language; anything else is rethrown. */

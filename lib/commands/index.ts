@@ -6,6 +6,7 @@ export { changeOwnPassword } from "./account/change-own-password";
 export { createDepartment } from "./departments/create-department";
 export { deleteDepartment } from "./departments/delete-department";
 export { updateDepartment } from "./departments/update-department";
+export { saveMeasurement } from "./measurements/save-measurement";
 export { createUser } from "./users/create-user";
 export { deactivateUser } from "./users/deactivate-user";
 export { reactivateUser } from "./users/reactivate-user";

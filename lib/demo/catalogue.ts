@@ -189,6 +189,11 @@ export interface GapSpec {
   persona: PersonaSlug;
   monthsBeforeEnd: number;
   reason: string;
+  /**
+   * "not-available": the owner marked the value not available with `reason` (a row without a
+   * value); "missing": nothing was entered (no row at all).
+   */
+  kind: "not-available" | "missing";
 }
 
 // ───────────────────────────── People ─────────────────────────────
@@ -1281,12 +1286,16 @@ export const BREACH_SCENARIOS: BreachScenarioSpec[] = [
   },
 ];
 
-/** Values never entered: one inside a breach run (it neither counts nor breaks the run), the rest elsewhere. */
+/**
+ * Holes in the history: one inside a breach run (it neither counts nor breaks the run), the rest
+ * elsewhere. Where a source failed the owner marked the value not available with the reason;
+ * the last one was simply not entered yet.
+ */
 export const GAPS: GapSpec[] = [
-  { kpi: "CP-RETENTION", persona: "price-sensitive-shopper", monthsBeforeEnd: 2, reason: "Billing export failed; not re-run." },
-  { kpi: "CP-DB-ALIGNMENT", persona: "smb-owner", monthsBeforeEnd: 16, reason: "Reconciliation job disabled during the warehouse upgrade." },
-  { kpi: "BSC-ENGAGEMENT-DEPTH", persona: "price-sensitive-shopper", monthsBeforeEnd: 11, reason: "Analytics tracking outage." },
-  { kpi: "BSC-SUPPORT-QUALITY", persona: "enterprise-it-buyer", monthsBeforeEnd: 20, reason: "Survey tool migration." },
-  { kpi: "BSC-NPS", persona: "legacy-on-prem-admin", monthsBeforeEnd: 12, reason: "Too few responses to report." },
-  { kpi: "CP-STAFF-FRACTION", persona: "expert-power-user", monthsBeforeEnd: 0, reason: "Not entered yet." },
+  { kpi: "CP-RETENTION", persona: "price-sensitive-shopper", monthsBeforeEnd: 2, reason: "Billing export failed; not re-run.", kind: "not-available" },
+  { kpi: "CP-DB-ALIGNMENT", persona: "smb-owner", monthsBeforeEnd: 16, reason: "Reconciliation job disabled during the warehouse upgrade.", kind: "not-available" },
+  { kpi: "BSC-ENGAGEMENT-DEPTH", persona: "price-sensitive-shopper", monthsBeforeEnd: 11, reason: "Analytics tracking outage.", kind: "not-available" },
+  { kpi: "BSC-SUPPORT-QUALITY", persona: "enterprise-it-buyer", monthsBeforeEnd: 20, reason: "Survey tool migration.", kind: "not-available" },
+  { kpi: "BSC-NPS", persona: "legacy-on-prem-admin", monthsBeforeEnd: 12, reason: "Too few responses to report.", kind: "not-available" },
+  { kpi: "CP-STAFF-FRACTION", persona: "expert-power-user", monthsBeforeEnd: 0, reason: "Not entered yet.", kind: "missing" },
 ];

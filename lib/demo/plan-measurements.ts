@@ -12,7 +12,9 @@ export interface PlannedMeasurement {
   kpi: string;
   persona: PersonaSlug;
   period: string;
-  value: string;
+  /** Null when the value is not available: then notAvailableReason says why. */
+  value: string | null;
+  notAvailableReason: string | null;
   comment: string | null;
   enteredBy: DemoUserEmail;
   enteredAt: Date;
@@ -65,12 +67,14 @@ function seriesMarks(calendar: DemoCalendar, spec: KpiSpec, persona: PersonaSpec
     breached.set(periods[first]!, scenario.note);
   }
   const missing = new Set<string>();
+  const notAvailable = new Map<string, string>(); // period -> reason
   for (const gap of GAPS.filter((g) => g.kpi === spec.code && g.persona === persona.slug)) {
     const period = periodMonthsBeforeEnd(calendar, gap.monthsBeforeEnd, spec.frequency);
     if (!periods.includes(period)) throw new Error(`Gap ${spec.code}/${persona.slug}/${period} is outside the history`);
     missing.add(period);
+    if (gap.kind === "not-available") notAvailable.set(period, gap.reason);
   }
-  return { notes: breached, breached: breachedPeriods, missing };
+  return { notes: breached, breached: breachedPeriods, missing, notAvailable };
 }
 
 export function planMeasurements(calendar: DemoCalendar, kpis: KpiSpec[], targets: PlannedTarget[]): PlannedMeasurement[] {
@@ -96,21 +100,37 @@ export function planMeasurements(calendar: DemoCalendar, kpis: KpiSpec[], target
         missing: marks.missing,
       });
       const commentRandom = randomFor(key, "comment");
+      const series: PlannedMeasurement[] = [];
       for (const point of points) {
         const comments = [
           spec.code === "BSC-NPS" ? npsComment(point.value, point.status, commentRandom, persona.voice) : null,
           marks.notes.get(point.period) ?? null,
         ].filter((c): c is string => c !== null);
-        rows.push({
+        series.push({
           kpi: spec.code,
           persona: persona.slug,
           period: point.period,
           value: point.value.toFixed(decimals),
+          notAvailableReason: null,
           comment: comments.length > 0 ? comments.join(" ") : null,
           enteredBy: spec.owner,
           enteredAt: enteredAtFor(point.period, spec.frequency, calendar),
         });
       }
+      // A not-available value is a row without a value: it scores as no data, and is not overdue.
+      for (const [period, reason] of marks.notAvailable) {
+        series.push({
+          kpi: spec.code,
+          persona: persona.slug,
+          period,
+          value: null,
+          notAvailableReason: reason,
+          comment: null,
+          enteredBy: spec.owner,
+          enteredAt: enteredAtFor(period, spec.frequency, calendar),
+        });
+      }
+      rows.push(...series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)));
     }
   }
   return rows;

@@ -24,6 +24,7 @@ export async function writeMeasurements(
     personaId: idOf(refs.personas, m.persona, "persona"),
     period: periodToDate(m.period),
     value: m.value,
+    notAvailableReason: m.notAvailableReason,
     comment: m.comment,
     source: "SEED" as const,
     enteredById: idOf(refs.users, m.enteredBy, "user"),
@@ -38,6 +39,7 @@ export async function writeMeasurements(
     key: (r) => `${r.kpiId}|${r.personaId}|${dateKey(r.period)}`,
     same: (w, s) =>
       sameDecimal(s.value, w.value) &&
+      s.notAvailableReason === w.notAvailableReason &&
       s.comment === w.comment &&
       s.source === w.source &&
       s.enteredById === w.enteredById &&
@@ -51,6 +53,7 @@ export async function writeMeasurements(
           measurementId: s.id,
           version: s.version,
           value: s.value,
+          notAvailableReason: s.notAvailableReason,
           comment: s.comment,
           enteredById: s.enteredById,
           enteredAt: s.enteredAt,

@@ -57,7 +57,8 @@ export async function getHomeData(): Promise<HomeData> {
     db.persona.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
 
-  // Latest month with a value of a monthly KPI (else of any KPI) for an active persona, per scorecard.
+  // Latest month with a value of a monthly KPI (else of any KPI) for an active persona, per
+  // scorecard. A value marked not available (value null) is not a reported value.
   const latest = await db.$queryRaw<{ scorecardId: string; monthly: Date | null; any: Date | null }[]>`
     SELECT p."scorecardId" AS "scorecardId",
            max(m.period) FILTER (WHERE k.frequency = 'MONTHLY') AS monthly,
@@ -66,6 +67,7 @@ export async function getHomeData(): Promise<HomeData> {
     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
     JOIN "Perspective" p ON p.id = k."perspectiveId"
     JOIN "Persona" pe ON pe.id = m."personaId" AND pe.status = 'ACTIVE'
+    WHERE m.value IS NOT NULL
     GROUP BY p."scorecardId"`;
   const latestBy = new Map(latest.map((row) => [row.scorecardId, row.monthly ?? row.any]));
 

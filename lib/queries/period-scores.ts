@@ -68,7 +68,8 @@ export async function scoreScorecardPeriod(
 
   const [measurements, targets, weights] = await Promise.all([
     db.measurement.findMany({
-      where: { kpiId: { in: kpiIds }, personaId: { in: personaIds }, period: { in: periodDates } },
+      // A not-available value (value null) is no data: it is never read, so never scored as 0.
+      where: { kpiId: { in: kpiIds }, personaId: { in: personaIds }, period: { in: periodDates }, value: { not: null } },
       select: { kpiId: true, personaId: true, period: true, value: true },
     }),
     db.kpiTarget.findMany({
@@ -82,7 +83,9 @@ export async function scoreScorecardPeriod(
   ]);
 
   const valueAt = new Map<string, number>();
-  for (const m of measurements) valueAt.set(`${m.kpiId}|${m.personaId}|${toPeriodKey(m.period)}`, Number(m.value));
+  for (const m of measurements) {
+    if (m.value !== null) valueAt.set(`${m.kpiId}|${m.personaId}|${toPeriodKey(m.period)}`, Number(m.value));
+  }
 
   const directionOf = new Map(kpis.map((k) => [k.id, k.direction as Direction]));
   const targetRows = new Map<string, TargetRow[]>(); // key: kpiId|personaId ('' = default)

@@ -9,8 +9,11 @@
 // Data come from a seeded PRNG, so every run scores the same numbers. The library path builds
 // and validates one scorer per series (makeScorer) inside the timed loop; the floor reads
 // pre-flattened thresholds and checks nothing. Both must produce bit-identical results.
+// With a database configured, the screen benchmark follows (see tests/bench/screens.ts).
 import { performance } from "node:perf_hooks";
 import { makeScorer, RollupAccumulator, type Direction, type Thresholds } from "../../lib/scoring";
+import { prng } from "./prng";
+import { runScreenBench } from "./screens";
 
 const PERSONAS = 50;
 const KPIS = 500;
@@ -21,18 +24,6 @@ const RUNS = 15;
 const WARM_UP_RUNS = 5;
 const GOAL_MS = 300;
 const GOAL_RATIO = 2;
-
-// mulberry32: tiny, fast, deterministic.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Series kinds, in the order of DIRECTION_OF_KIND (2 is TARGET_RANGE).
 const KIND_HIGHER = 0;
@@ -237,31 +228,45 @@ function maxDifference(a: Float64Array, b: Float64Array): number {
 
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const generationStart = performance.now();
-const data = generate(20240601);
-const generationMs = performance.now() - generationStart;
-const libraryOut = newOutput();
-const floorOut = newOutput();
+function runScoringBench(): boolean {
+  const generationStart = performance.now();
+  const data = generate(20240601);
+  const generationMs = performance.now() - generationStart;
+  const libraryOut = newOutput();
+  const floorOut = newOutput();
 
-const [libraryMs = Number.NaN, floorMs = Number.NaN] = bestTimes([
-  () => runLibrary(data, libraryOut),
-  () => runFloor(data, floorOut),
-]);
-const ratio = libraryMs / floorMs;
-const diff = Math.max(
-  maxDifference(libraryOut.seriesScores, floorOut.seriesScores),
-  maxDifference(libraryOut.personaTotals, floorOut.personaTotals),
+  const [libraryMs = Number.NaN, floorMs = Number.NaN] = bestTimes([
+    () => runLibrary(data, libraryOut),
+    () => runFloor(data, floorOut),
+  ]);
+  const ratio = libraryMs / floorMs;
+  const diff = Math.max(
+    maxDifference(libraryOut.seriesScores, floorOut.seriesScores),
+    maxDifference(libraryOut.personaTotals, floorOut.personaTotals),
+  );
+  let checksum = 0;
+  for (const total of libraryOut.personaTotals) checksum += total;
+
+  console.log(`lib/scoring bench: ${PERSONAS} personas x ${KPIS} KPIs x ${PERIODS} periods = ${VALUES.toLocaleString("en-US")} values`);
+  console.log(`  -> ${SERIES.toLocaleString("en-US")} persona x KPI series -> ${PERSONAS} persona totals (data generated in ${fmt(generationMs)} ms)`);
+  console.log(`  best of ${RUNS} alternating runs after ${WARM_UP_RUNS} warm-up runs:`);
+  console.log(`  lib/scoring  ${fmt(libraryMs)} ms  ${fmt(VALUES / (libraryMs / 1000) / 1e6)} M values/s`);
+  console.log(`  bare loop    ${fmt(floorMs)} ms  ${fmt(VALUES / (floorMs / 1000) / 1e6)} M values/s  (floor)`);
+  console.log(`  ratio        ${fmt(ratio, 2)}x the floor`);
+  console.log(`  results      max |lib - floor| = ${diff}, sum of persona totals = ${fmt(checksum, 6)}`);
+  const met = libraryMs < GOAL_MS && ratio <= GOAL_RATIO && diff === 0;
+  console.log(`  goal (< ${GOAL_MS} ms, <= ${GOAL_RATIO}x floor, identical results): ${met ? "met" : "NOT met"}`);
+  return met;
+}
+
+// `npm run bench [-- --quick] [-- --screens-only]`: the scoring benchmark, then the screen
+// benchmark (tests/bench/screens.ts) when DATABASE_URL or BENCH_DATABASE_URL is set.
+const argv = process.argv.slice(2);
+const scoringMet = argv.includes("--screens-only") ? true : runScoringBench();
+const screensMet = await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
+  (error: unknown) => {
+    console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  },
 );
-let checksum = 0;
-for (const total of libraryOut.personaTotals) checksum += total;
-
-console.log(`lib/scoring bench: ${PERSONAS} personas x ${KPIS} KPIs x ${PERIODS} periods = ${VALUES.toLocaleString("en-US")} values`);
-console.log(`  -> ${SERIES.toLocaleString("en-US")} persona x KPI series -> ${PERSONAS} persona totals (data generated in ${fmt(generationMs)} ms)`);
-console.log(`  best of ${RUNS} alternating runs after ${WARM_UP_RUNS} warm-up runs:`);
-console.log(`  lib/scoring  ${fmt(libraryMs)} ms  ${fmt(VALUES / (libraryMs / 1000) / 1e6)} M values/s`);
-console.log(`  bare loop    ${fmt(floorMs)} ms  ${fmt(VALUES / (floorMs / 1000) / 1e6)} M values/s  (floor)`);
-console.log(`  ratio        ${fmt(ratio, 2)}x the floor`);
-console.log(`  results      max |lib - floor| = ${diff}, sum of persona totals = ${fmt(checksum, 6)}`);
-const met = libraryMs < GOAL_MS && ratio <= GOAL_RATIO && diff === 0;
-console.log(`  goal (< ${GOAL_MS} ms, <= ${GOAL_RATIO}x floor, identical results): ${met ? "met" : "NOT met"}`);
-if (!met) process.exitCode = 1;
+if (!scoringMet || screensMet === false) process.exitCode = 1;

@@ -6,10 +6,10 @@ import { DEMO_PASSWORD, DEMO_USERS, signIn } from "./helpers";
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" }).first();
 
 const NAVIGATION: Record<keyof typeof DEMO_USERS, { sees: string[]; doesNotSee: string[] }> = {
-  admin: { sees: ["Overview", "Users", "Departments", "Audit log"], doesNotSee: [] },
-  analyst: { sees: ["Overview"], doesNotSee: ["Users", "Departments", "Audit log"] },
-  owner: { sees: ["Overview"], doesNotSee: ["Users", "Departments", "Audit log"] },
-  exec: { sees: ["Overview"], doesNotSee: ["Users", "Departments", "Audit log"] },
+  admin: { sees: ["Overview", "Enter values", "Users", "Departments", "Audit log"], doesNotSee: [] },
+  analyst: { sees: ["Overview"], doesNotSee: ["Enter values", "Users", "Departments", "Audit log"] },
+  owner: { sees: ["Overview", "Enter values"], doesNotSee: ["Users", "Departments", "Audit log"] },
+  exec: { sees: ["Overview"], doesNotSee: ["Enter values", "Users", "Departments", "Audit log"] },
 };
 
 test.describe("sign-in and roles", () => {
@@ -70,6 +70,14 @@ test.describe("sign-in and roles", () => {
     await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
     // No user data on the page.
     await expect(page.getByText(DEMO_USERS.admin)).toHaveCount(0);
+  });
+
+  test("an executive opening the entry grid gets the 403 page, with no values on it", async ({ page }) => {
+    await signIn(page, DEMO_USERS.exec);
+    const response = await page.goto("/entry");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
   });
 
   test("signing out ends the session", async ({ page }) => {
@@ -166,7 +174,7 @@ test.describe("small screens", () => {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Menu")).toBeVisible();
-    for (const path of ["/account", "/admin/users", "/admin/departments", "/admin/audit"]) {
+    for (const path of ["/account", "/admin/users", "/admin/departments", "/admin/audit", "/entry"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await overflow(), path).toBeLessThanOrEqual(0);

@@ -23,6 +23,7 @@ const ROUTES: RouteCase[] = [
   { path: "/scorecards/customer-profiling?sunset=show", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards/persona-bsc/personas/smb-owner?period=2026-10", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards/persona-bsc/personas/smb-owner/export.csv?period=2026-10", allowed: ALL, anonymous: 401 },
+  { path: "/scorecards/persona-bsc/map?persona=smb-owner&period=2026-10", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS?persona=enterprise-it-buyer", allowed: ALL, anonymous: "sign-in" },
   { path: "/departments?all", allowed: ALL, anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
@@ -35,6 +36,8 @@ const NOT_FOUND = [
   "/scorecards/no-such-card",
   "/scorecards/persona-bsc/personas/no-such-persona",
   "/scorecards/persona-bsc/personas/public-sector-procurement", // a draft persona is never on a scorecard
+  "/scorecards/no-such-card/map",
+  "/scorecards/persona-bsc/map?persona=public-sector-procurement",
   "/kpis/NO-SUCH-KPI",
   "/departments/no-such-department",
 ];

@@ -106,15 +106,17 @@ async function trailingBreaches(): Promise<TrailingBreach[]> {
       const series = measurements.filter((m) => m.kpiId === kpi.id && m.personaId === persona.id);
       const last = series.at(-1);
       if (!last || dateKey(last.period) !== DEFAULT_DEMO_END_PERIOD) continue;
+      // A value marked not available (value null) is no data: it neither counts nor breaks the run.
+      const valued = series.filter((m) => m.value !== null);
       let values = 0;
-      for (let i = series.length - 1; i >= 0; i--) {
-        const m = series[i]!;
+      for (let i = valued.length - 1; i >= 0; i--) {
+        const m = valued[i]!;
         const t = inForce(targets, persona.id, m.period);
-        if (!t || !beyondRed(m.value.toNumber(), kpi.direction, t)) break;
+        if (!t || !beyondRed(m.value!.toNumber(), kpi.direction, t)) break;
         values++;
       }
       if (values === 0) continue;
-      const first = series[series.length - values]!;
+      const first = valued[valued.length - values]!;
       const expected = periodsBetween(first.period, last.period, kpi.frequency as Frequency).length;
       result.push({ kpi: kpi.code, persona: persona.slug, values, missing: expected - values });
     }
@@ -304,9 +306,62 @@ describe("demo seed: measurements", () => {
     const active = await db.persona.findMany({ where: { status: "ACTIVE" } });
     const kpis = await db.kpi.findMany({ where: { status: "ACTIVE" } });
     const expected = kpis.reduce((sum, k) => sum + periodsBetween("2024-11-01", DEFAULT_DEMO_END_PERIOD, k.frequency as Frequency).filter((p) => p >= "2024-11-01").length, 0);
-    const stored = await db.measurement.count({ where: { personaId: { in: active.map((p) => p.id) } } });
+    const activeIds = { in: active.map((p) => p.id) };
+    const stored = await db.measurement.count({ where: { personaId: activeIds } });
+    const withValue = await db.measurement.count({ where: { personaId: activeIds, value: { not: null } } });
     expect(stored).toBeLessThan(expected * active.length);
-    expect(stored).toBeGreaterThan(expected * active.length - 10);
+    expect(withValue).toBeLessThan(stored);
+    expect(withValue).toBeGreaterThan(expected * active.length - 10);
+
+    // "Not entered yet" has no row at all.
+    const staff = await db.measurement.findMany({
+      where: { kpi: { code: "CP-STAFF-FRACTION" }, persona: { slug: "expert-power-user" }, period: new Date(`${DEFAULT_DEMO_END_PERIOD}T00:00:00Z`) },
+    });
+    expect(staff).toEqual([]);
+  });
+
+  it("marks the values whose source failed as not available, with the reason and no value", async () => {
+    const db = await getDb();
+    const rows = await db.measurement.findMany({
+      where: { value: null },
+      include: { kpi: { select: { code: true } }, persona: { select: { slug: true } } },
+      orderBy: { period: "asc" },
+    });
+    expect(rows.map((r) => [r.kpi.code, r.persona.slug, r.notAvailableReason]).sort()).toEqual(
+      [
+        ["CP-RETENTION", "price-sensitive-shopper", "Billing export failed; not re-run."],
+        ["CP-DB-ALIGNMENT", "smb-owner", "Reconciliation job disabled during the warehouse upgrade."],
+        ["BSC-ENGAGEMENT-DEPTH", "price-sensitive-shopper", "Analytics tracking outage."],
+        ["BSC-SUPPORT-QUALITY", "enterprise-it-buyer", "Survey tool migration."],
+        ["BSC-NPS", "legacy-on-prem-admin", "Too few responses to report."],
+      ].sort(),
+    );
+    for (const r of rows) expect([r.source, r.comment, r.enteredById === null]).toEqual(["SEED", null, false]);
+    // Every other row has a value and no reason (the database's CHECK holds them to exactly one).
+    expect(await db.measurement.count({ where: { value: { not: null }, notAvailableReason: { not: null } } })).toBe(0);
+  });
+
+  it("refuses a measurement with both a value and a reason, or neither (CHECK constraint)", async () => {
+    const db = await getDb();
+    const row = await db.measurement.findFirstOrThrow({ where: { value: { not: null } }, orderBy: { id: "asc" } });
+    // Checked inside the database: over the embedded database's socket a failed statement leaves
+    // the connection unusable for the next one, so no statement here may fail on the client.
+    const refused = async (assignments: string) => {
+      const { pool } = await getDatabase();
+      await pool.query(`DO $$ DECLARE broken text; BEGIN
+        BEGIN
+          UPDATE "Measurement" SET ${assignments} WHERE id = '${row.id}';
+          RAISE EXCEPTION 'accepted: ${assignments.replace(/'/g, "''")}';
+        EXCEPTION WHEN check_violation THEN
+          GET STACKED DIAGNOSTICS broken = CONSTRAINT_NAME;
+          IF broken <> 'Measurement_value_xor_not_available' THEN RAISE EXCEPTION 'broke %', broken; END IF;
+        END;
+      END $$`);
+    };
+    await refused(`"notAvailableReason" = 'both'`);
+    await refused(`value = NULL`);
+    await refused(`value = NULL, "notAvailableReason" = '  '`);
+    expect((await db.measurement.findUniqueOrThrow({ where: { id: row.id } })).value!.equals(row.value!)).toBe(true);
   });
 
   it("stops the SUNSET persona's history at its sunset", async () => {
@@ -335,12 +390,12 @@ describe("demo seed: measurements", () => {
 
   it("stores NPS on -100..100 with a comment on every value", async () => {
     const db = await getDb();
-    const nps = await db.measurement.findMany({ where: { kpi: { code: "BSC-NPS" } } });
+    const nps = await db.measurement.findMany({ where: { kpi: { code: "BSC-NPS" }, value: { not: null } } });
     expect(nps.length).toBeGreaterThan(20);
     for (const m of nps) {
-      expect(m.value.toNumber()).toBeGreaterThanOrEqual(-100);
-      expect(m.value.toNumber()).toBeLessThanOrEqual(100);
-      expect(Number.isInteger(m.value.toNumber())).toBe(true);
+      expect(m.value!.toNumber()).toBeGreaterThanOrEqual(-100);
+      expect(m.value!.toNumber()).toBeLessThanOrEqual(100);
+      expect(Number.isInteger(m.value!.toNumber())).toBe(true);
       expect(m.comment).toMatch(/\d+ responses: \d+% promoters/);
     }
   });
@@ -363,9 +418,11 @@ describe("demo seed: idempotence", () => {
 
   it("resets demo rows that were changed to their demo values, keeping the replaced value as a revision", async () => {
     const db = await getDb();
-    const measurement = await db.measurement.findFirstOrThrow({ where: { kpi: { code: "CP-RETENTION" } }, orderBy: { id: "asc" } });
+    const measurement = await db.measurement.findFirstOrThrow({ where: { kpi: { code: "CP-RETENTION" }, value: { not: null } }, orderBy: { id: "asc" } });
+    const notAvailable = await db.measurement.findFirstOrThrow({ where: { notAvailableReason: { not: null } }, orderBy: { id: "asc" } });
     const defaultTarget = await db.kpiTarget.findFirstOrThrow({ where: { kpi: { code: "BSC-NPS" }, personaId: null } });
     await db.measurement.update({ where: { id: measurement.id }, data: { value: "1.5", comment: "typo" } });
+    await db.measurement.update({ where: { id: notAvailable.id }, data: { value: "42", notAvailableReason: null } });
     await db.persona.update({ where: { slug: "smb-owner" }, data: { name: "Renamed", painPoints: [] } });
     await db.user.update({ where: { email: "analyst@demo.test" }, data: { role: "ADMIN", passwordHash: "not-a-hash" } });
     await db.kpiTarget.update({ where: { id: defaultTarget.id }, data: { red: 44 } });
@@ -374,10 +431,14 @@ describe("demo seed: idempotence", () => {
     await seedDemoData(db);
 
     const reset = await db.measurement.findUniqueOrThrow({ where: { id: measurement.id }, include: { revisions: true } });
-    expect(reset.value.equals(measurement.value)).toBe(true);
+    expect(reset.value!.equals(measurement.value!)).toBe(true);
     expect(reset.comment).toBe(measurement.comment);
     expect(reset.version).toBe(measurement.version + 1);
-    expect(reset.revisions.map((r) => [r.version, r.value.toString(), r.comment])).toEqual([[measurement.version, "1.5", "typo"]]);
+    expect(reset.revisions.map((r) => [r.version, r.value?.toString(), r.comment])).toEqual([[measurement.version, "1.5", "typo"]]);
+    // A not-available row that was given a value goes back to not available; the value is kept as a revision.
+    const resetNa = await db.measurement.findUniqueOrThrow({ where: { id: notAvailable.id }, include: { revisions: true } });
+    expect([resetNa.value, resetNa.notAvailableReason, resetNa.version]).toEqual([null, notAvailable.notAvailableReason, notAvailable.version + 1]);
+    expect(resetNa.revisions.map((r) => [r.value?.toString(), r.notAvailableReason])).toEqual([["42", null]]);
     const persona = await db.persona.findUniqueOrThrow({ where: { slug: "smb-owner" } });
     expect([persona.name, persona.painPoints.length > 0]).toEqual(["SMB Owner", true]);
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@demo.test" } });

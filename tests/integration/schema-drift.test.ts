@@ -27,6 +27,23 @@ ORDER BY 1, 2`;
 
 type CatalogRow = { kind: string; name: string; definition: string };
 
+// CHECK constraints that migrations add by hand: Prisma cannot declare them, so the database
+// built from schema.prisma lacks them. Each one is listed here with its definition, so a CHECK
+// cannot appear, change or vanish in the migrations without this list (and a review) changing too.
+const HAND_WRITTEN_CHECKS: CatalogRow[] = [
+  {
+    kind: "constraint",
+    name: '"Measurement".Measurement_value_xor_not_available',
+    definition: `CHECK ((((value IS NULL) <> ("notAvailableReason" IS NULL)) AND (("notAvailableReason" IS NULL) OR (btrim("notAvailableReason") <> ''::text))))`,
+  },
+  {
+    kind: "constraint",
+    name: '"MeasurementRevision".MeasurementRevision_value_xor_not_available',
+    definition: `CHECK ((((value IS NULL) <> ("notAvailableReason" IS NULL)) AND (("notAvailableReason" IS NULL) OR (btrim("notAvailableReason") <> ''::text))))`,
+  },
+];
+const isHandWrittenCheck = (row: CatalogRow) => HAND_WRITTEN_CHECKS.some((c) => c.kind === row.kind && c.name === row.name);
+
 describe("schema.prisma and prisma/migrations", () => {
   let fromSchema: TestDatabase;
   beforeAll(async () => {
@@ -40,12 +57,21 @@ describe("schema.prisma and prisma/migrations", () => {
     await fromSchema?.drop();
   });
 
-  it("produce the same tables, columns, indexes, constraints and enums", async () => {
+  it("produce the same tables, columns, indexes, constraints and enums (besides the hand-written CHECKs)", async () => {
     const migrated = (await (await getDatabase()).pool.query<CatalogRow>(CATALOG)).rows;
     const pool = new Pool({ connectionString: fromSchema.url, max: 1 });
     const expected = (await pool.query<CatalogRow>(CATALOG)).rows;
     await pool.end();
     expect(migrated.length).toBeGreaterThan(100);
-    expect(migrated).toEqual(expected);
+    expect(expected.filter(isHandWrittenCheck)).toEqual([]);
+    expect(migrated.filter((row) => !isHandWrittenCheck(row))).toEqual(expected);
+  });
+
+  it("the migrations add exactly the hand-written CHECK constraints listed here", async () => {
+    const { pool } = await getDatabase();
+    const checks = await pool.query<CatalogRow>(`
+      SELECT 'constraint' AS kind, conrelid::regclass::text || '.' || conname AS name, pg_get_constraintdef(oid) AS definition
+      FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY 2`);
+    expect(checks.rows).toEqual(HAND_WRITTEN_CHECKS);
   });
 });

@@ -66,4 +66,16 @@ describe("the actor of a request", () => {
     await expect(requirePermission("user.manage")).rejects.toThrow("FORBIDDEN");
     await expect(requirePermission("dashboard.read")).resolves.toMatchObject({ id: exec.id });
   });
+
+  it("the entry grid (/entry, measurement.enter): KPI owners and admins, not analysts or executives", async () => {
+    for (const role of ["EXECUTIVE", "ANALYST"] as const) {
+      state.session = { user: { id: (await makeUser({ role })).id } };
+      await expect(requirePermission("measurement.enter"), role).rejects.toThrow("FORBIDDEN");
+    }
+    for (const role of ["KPI_OWNER", "ADMIN"] as const) {
+      const user = await makeUser({ role });
+      state.session = { user: { id: user.id } };
+      await expect(requirePermission("measurement.enter"), role).resolves.toMatchObject({ id: user.id });
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeUser, ROLES, snapshot } from "./fixtures";
+import { addPeriods, monthStart } from "@/lib/scoring/periods";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Every command x every role, with an input that is valid for an allowed role: the roles the
 // policy allows succeed; every other role gets FORBIDDEN and the database does not change.
@@ -19,6 +20,18 @@ const CASES: Case[] = [
   { name: "createDepartment", command: commands.createDepartment, allowed: ["ADMIN"], input: async () => ({ name: `Department ${++seq}` }) },
   { name: "updateDepartment", command: commands.updateDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id, name: `Renamed ${++seq}` }) },
   { name: "deleteDepartment", command: commands.deleteDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id }) },
+  {
+    // KPI owners only on KPIs they own: the KPI here is the acting owner's (another owner's is in save-measurement.test.ts).
+    name: "saveMeasurement",
+    command: commands.saveMeasurement,
+    allowed: ["ADMIN", "KPI_OWNER"],
+    input: async (actor) => ({
+      kpiId: (await makeKpi({ ownerId: actor.id })).id,
+      personaId: (await makePersona()).id,
+      period: addPeriods(monthStart(new Date()), "MONTHLY", -1),
+      value: "85",
+    }),
+  },
   {
     name: "changeOwnPassword",
     command: commands.changeOwnPassword,

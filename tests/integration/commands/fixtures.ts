@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Direction, Frequency, KpiMeasureType, KpiStatus, KpiUnit, PersonaStatus, Role } from "@/lib/generated/prisma/enums";
 
 // Rows for integration tests, created through Prisma on the file's own database.
 
@@ -49,7 +49,7 @@ export async function makeDepartment(name = `Dept ${++counter}`) {
 /** Everything a command could change, as one comparable value. */
 export async function snapshot() {
   const db = await getDb();
-  const [users, departments, audits, attempts] = [
+  const [users, departments, audits, attempts, measurements, revisions] = [
     await db.user.findMany({
       orderBy: { id: "asc" },
       select: { id: true, email: true, name: true, role: true, departmentId: true, active: true, mustChangePassword: true, passwordHash: true },
@@ -57,8 +57,59 @@ export async function snapshot() {
     await db.department.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, description: true } }),
     await db.auditEvent.count(),
     await db.signInAttempt.count(),
+    (await db.measurement.findMany({ orderBy: { id: "asc" }, select: { id: true, value: true, notAvailableReason: true, comment: true, version: true } })).map(
+      (m) => ({ ...m, value: m.value?.toFixed() ?? null }),
+    ),
+    await db.measurementRevision.count(),
   ];
-  return { users, departments, audits, attempts };
+  return { users, departments, audits, attempts, measurements, revisions };
+}
+
+// ───────────────────────────── KPIs, personas, targets ─────────────────────────────
+
+export interface KpiOptions {
+  ownerId: string | null;
+  unit?: KpiUnit;
+  measureType?: KpiMeasureType;
+  scale?: [number, number];
+  frequency?: Frequency;
+  direction?: Direction;
+  status?: KpiStatus;
+  /** Default thresholds (HIGHER_IS_BETTER): target 90, green 80, red 60, in force since 2020. */
+  thresholds?: { target: number; green: number; red: number } | null;
+}
+
+/** A KPI in a scorecard of its own, with default thresholds. */
+export async function makeKpi(options: KpiOptions) {
+  const db = await getDb();
+  const n = ++counter;
+  const scorecard = await db.scorecard.create({ data: { slug: `sc-${n}-${Math.random().toString(36).slice(2, 6)}`, name: `Scorecard ${n}` } });
+  const perspective = await db.perspective.create({ data: { scorecardId: scorecard.id, name: "Customer", order: 1 } });
+  const kpi = await db.kpi.create({
+    data: {
+      code: `T-${n}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
+      name: `Test KPI ${n}`,
+      perspectiveId: perspective.id,
+      timing: "LAGGING",
+      unit: options.unit ?? "PERCENT",
+      measureType: options.measureType ?? "QUANTITATIVE",
+      scaleMin: options.scale?.[0],
+      scaleMax: options.scale?.[1],
+      direction: options.direction ?? "HIGHER_IS_BETTER",
+      frequency: options.frequency ?? "MONTHLY",
+      status: options.status ?? "ACTIVE",
+      ownerId: options.ownerId,
+    },
+  });
+  const t = options.thresholds === undefined ? { target: 90, green: 80, red: 60 } : options.thresholds;
+  if (t) await db.kpiTarget.create({ data: { kpiId: kpi.id, personaId: null, effectiveFrom: new Date("2020-01-01T00:00:00Z"), ...t } });
+  return kpi;
+}
+
+export async function makePersona(status: PersonaStatus = "ACTIVE") {
+  const db = await getDb();
+  const n = ++counter;
+  return db.persona.create({ data: { slug: `persona-${n}-${Math.random().toString(36).slice(2, 6)}`, name: `Persona ${n}`, description: "Test persona", status } });
 }
 
 export async function auditEventsFor(entityId: string) {

@@ -33,7 +33,10 @@ const text = fc.oneof(
 const value = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(text, { maxLength: 2 }), fc.object({ maxDepth: 1 }));
 const idValue = fc.oneof(fc.nat({ max: 40 }).map((i) => ids[i % Math.max(ids.length, 1)]!), value);
 
-const FIELDS = ["email", "name", "role", "departmentId", "userId", "description", "currentPassword", "newPassword", "confirmPassword", "active"] as const;
+const FIELDS = [
+  "email", "name", "role", "departmentId", "userId", "description", "currentPassword", "newPassword", "confirmPassword", "active",
+  "kpiId", "personaId", "period", "value", "notAvailableReason", "comment", "version", "reason",
+] as const;
 
 const payload = fc.oneof(
   fc.anything(),

@@ -20,6 +20,7 @@ const MATRIX: Record<Action, [admin: Cell, analyst: Cell, kpiOwner: Cell, execut
   "target.write":           ["Y", "Y",   "N",   "N"],
   "objective.write":        ["Y", "Y",   "N",   "N"],
   "measurement.write":      ["Y", "N",   "own", "N"],
+  "measurement.enter":      ["Y", "N",   "Y",   "N"],
   "escalation.acknowledge": ["Y", "N",   "N",   "Y"],
   "scenario.write":         ["Y", "own", "N",   "N"],
   "account.update":         ["own", "own", "own", "own"],

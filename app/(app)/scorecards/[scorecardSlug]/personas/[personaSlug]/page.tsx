@@ -178,9 +178,11 @@ function DepartmentForm({ card, action }: { card: PersonaScorecard; action: stri
   return (
     <form action={action} method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Filter by department">
       <input type="hidden" name="period" value={card.period!.slice(0, 7)} />
-      <label className="flex flex-col text-sm">
-        <span className="font-medium text-slate-700">Department</span>
-        <select name="department" defaultValue={card.department?.id ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      <div className="flex flex-col text-sm">
+        <label htmlFor="department-select" className="font-medium text-slate-700">
+          Department
+        </label>
+        <select id="department-select" name="department" defaultValue={card.department?.id ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
           <option value="">All departments</option>
           {card.departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -188,7 +190,7 @@ function DepartmentForm({ card, action }: { card: PersonaScorecard; action: stri
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
         Filter
       </button>

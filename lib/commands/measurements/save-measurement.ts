@@ -1,0 +1,200 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Direction, Frequency } from "@/lib/generated/prisma/enums";
+import { makeScorer, type Status } from "@/lib/scoring";
+import { periodToDate } from "@/lib/scoring/periods";
+import {
+  commentRequiredProblem,
+  measurementRuleProblems,
+  saveMeasurementSchema,
+  type SaveMeasurementData,
+} from "@/lib/validation/measurements";
+import type { DbClient } from "@/lib/db";
+import { defineCommand, fail } from "../command";
+import { MEASUREMENT_SELECT, measurementSnapshot, thresholdsInForce, toSavedMeasurement, type SavedMeasurement } from "./shared";
+
+// Saves one value (or "not available" with its reason) of a KPI for a persona and a period.
+// The grid uses it now; imports and the API will too (hence `source`).
+//
+// Rules, in the order they are checked:
+//   - role gate: only admins and KPI owners (canSome measurement.write); then, with the KPI
+//     loaded in the transaction, only the KPI's owner or an admin (authorize);
+//   - the shared schema, then the rules that need the KPI and persona (lib/validation/measurements);
+//   - the cell's row is locked (SELECT ... FOR UPDATE) so two saves of one cell run one after
+//     the other; a first save inserts with ON CONFLICT DO NOTHING, so two first saves cannot
+//     both insert either;
+//   - the same content resent (value, not-available reason and comment) is `unchanged`: nothing
+//     written, no audit event, whatever version was sent (a retry is harmless);
+//   - `version` must be the saved row's version (absent: no row saved yet), else CONFLICT with
+//     details.current (the SavedMeasurement in force: value, version, who saved it and when),
+//     so the caller can keep theirs or overwrite knowingly by resending with that version;
+//   - a value that scores RED with the thresholds in force for that persona in that period, and
+//     any value of a qualitative KPI, needs a comment;
+//   - changing a saved value or not-available reason needs `reason`; the replaced state goes to
+//     MeasurementRevision (version, value, who entered it, who replaced it, when, why) and the
+//     row's version goes up by one. A comment-only edit needs no reason (it is recorded as one).
+
+export type SaveOutcome = "created" | "updated" | "unchanged";
+
+export interface SaveMeasurementResult {
+  outcome: SaveOutcome;
+  measurement: SavedMeasurement;
+  /** Status of the saved value with the thresholds in force (NO_DATA when not available or no thresholds). */
+  status: Status;
+}
+
+/** `details` of a CONFLICT refusal. `current` is null only if the row vanished meanwhile. */
+export interface MeasurementConflictDetails {
+  current: SavedMeasurement | null;
+}
+
+const KPI_SELECT = {
+  id: true,
+  code: true,
+  name: true,
+  status: true,
+  unit: true,
+  measureType: true,
+  scaleMin: true,
+  scaleMax: true,
+  frequency: true,
+  direction: true,
+  currencyCode: true,
+  durationUnit: true,
+  ownerId: true,
+  departmentId: true,
+} as const;
+
+async function loadKpi(tx: DbClient, input: SaveMeasurementData) {
+  const kpi = input.kpiId
+    ? await tx.kpi.findUnique({ where: { id: input.kpiId }, select: KPI_SELECT })
+    : await tx.kpi.findUnique({ where: { code: input.kpiCode! }, select: KPI_SELECT });
+  if (!kpi) {
+    const field = input.kpiId ? "kpiId" : "kpiCode";
+    fail("INVALID", "Some fields need attention.", { [field]: [input.kpiId ? "No KPI has this id." : `No KPI has the code ${input.kpiCode}.`] });
+  }
+  return kpi;
+}
+
+async function loadPersona(tx: DbClient, input: SaveMeasurementData) {
+  const select = { id: true, slug: true, name: true, status: true } as const;
+  const persona = input.personaId
+    ? await tx.persona.findUnique({ where: { id: input.personaId }, select })
+    : await tx.persona.findUnique({ where: { slug: input.personaSlug! }, select });
+  if (!persona) {
+    const field = input.personaId ? "personaId" : "personaSlug";
+    fail("INVALID", "Some fields need attention.", { [field]: [input.personaId ? "No persona has this id." : `No persona has the slug ${input.personaSlug}.`] });
+  }
+  return persona;
+}
+
+/** Same value (87.40 = 87.4) and same not-available reason. */
+function sameValue(row: SavedMeasurement, input: SaveMeasurementData): boolean {
+  const value = input.value ?? null;
+  const equal = row.value === null || value === null ? row.value === value : new Prisma.Decimal(row.value).equals(value);
+  return equal && row.notAvailableReason === input.notAvailableReason;
+}
+
+function describe(m: SavedMeasurement): string {
+  return m.value !== null ? m.value : `not available (${m.notAvailableReason})`;
+}
+
+function conflict(current: SavedMeasurement | null): never {
+  const details: MeasurementConflictDetails = { current };
+  if (!current) fail("CONFLICT", "This value was removed after you opened it. Reload the page.", {}, { ...details });
+  const who = current.enteredBy?.name ?? "someone";
+  fail(
+    "CONFLICT",
+    `${who} saved ${describe(current)} here at ${current.enteredAt.slice(0, 16).replace("T", " ")} UTC, after you opened it. Keep their value, or overwrite it knowingly.`,
+    {},
+    { ...details },
+  );
+}
+
+export const saveMeasurement = defineCommand({
+  name: "measurement.save",
+  action: "measurement.write",
+  schema: saveMeasurementSchema,
+  async resource(input, tx) {
+    const kpi = await loadKpi(tx, input);
+    return { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId } };
+  },
+  async run({ actor, input, tx, audit, unchanged }): Promise<SaveMeasurementResult> {
+    const kpi = await loadKpi(tx, input);
+    const persona = await loadPersona(tx, input);
+    const now = new Date();
+
+    const problems = measurementRuleProblems(input, { ...kpi, scaleMin: kpi.scaleMin?.toFixed() ?? null, scaleMax: kpi.scaleMax?.toFixed() ?? null, frequency: kpi.frequency as Frequency }, persona, now, {
+      kpi: input.kpiId ? "kpiId" : "kpiCode",
+      persona: input.personaId ? "personaId" : "personaSlug",
+    });
+    if (Object.keys(problems).length > 0) fail("INVALID", "Some fields need attention.", problems);
+
+    // Lock the cell's row (if there is one) for the rest of the transaction.
+    await tx.$queryRaw`SELECT id FROM "Measurement" WHERE "kpiId" = ${kpi.id} AND "personaId" = ${persona.id} AND period = ${input.period}::date FOR UPDATE`;
+    const where = { kpiId_personaId_period: { kpiId: kpi.id, personaId: persona.id, period: periodToDate(input.period) } };
+    const stored = await tx.measurement.findUnique({ where, select: MEASUREMENT_SELECT });
+    const current = stored ? toSavedMeasurement(stored) : null;
+
+    const thresholds = await thresholdsInForce(tx, { id: kpi.id, direction: kpi.direction as Direction }, persona.id, input.period);
+    const value = input.value ?? null;
+    const status: Status = thresholds && value !== null ? makeScorer(thresholds).status(Number(value)) : "NO_DATA";
+
+    if (current && sameValue(current, input) && current.comment === input.comment) {
+      unchanged();
+      return { outcome: "unchanged", measurement: current, status };
+    }
+    if (current ? input.version !== current.version : input.version !== undefined) conflict(current);
+
+    const commentProblem = commentRequiredProblem(kpi, status, value !== null, input.comment);
+    if (commentProblem) fail("INVALID", commentProblem, { comment: [commentProblem] });
+
+    const content = { value, notAvailableReason: input.notAvailableReason, comment: input.comment, source: input.source, enteredById: actor.id, enteredAt: now };
+
+    if (!current) {
+      // ON CONFLICT DO NOTHING: a concurrent first save of this cell that committed meanwhile wins.
+      const inserted = await tx.measurement.createMany({
+        data: [{ kpiId: kpi.id, personaId: persona.id, period: periodToDate(input.period), ...content }],
+        skipDuplicates: true,
+      });
+      if (inserted.count === 0) {
+        const theirs = await tx.measurement.findUnique({ where, select: MEASUREMENT_SELECT });
+        conflict(theirs ? toSavedMeasurement(theirs) : null);
+      }
+      const created = toSavedMeasurement(await tx.measurement.findUniqueOrThrow({ where, select: MEASUREMENT_SELECT }));
+      await audit({ entityType: "Measurement", entityId: created.id, before: null, after: { kpi: kpi.code, persona: persona.slug, ...measurementSnapshot(created) } });
+      return { outcome: "created", measurement: created, status };
+    }
+
+    const valueDiffers = !sameValue(current, input);
+    if (valueDiffers && input.reason === null) {
+      const message = `You are changing a saved value (${describe(current)}): say why, e.g. "corrected source data".`;
+      fail("INVALID", message, { reason: [message] });
+    }
+    await tx.measurementRevision.create({
+      data: {
+        measurementId: current.id,
+        version: current.version,
+        value: current.value,
+        notAvailableReason: current.notAvailableReason,
+        comment: current.comment,
+        enteredById: current.enteredBy?.id ?? null,
+        enteredAt: new Date(current.enteredAt),
+        changedById: actor.id,
+        changedAt: now,
+        reason: input.reason ?? (valueDiffers ? "Changed." : "Comment changed."),
+      },
+    });
+    // The version guard holds even without the lock above: a stale version updates nothing.
+    const updated = await tx.measurement.updateMany({ where: { id: current.id, version: current.version }, data: { ...content, version: { increment: 1 } } });
+    if (updated.count !== 1) conflict(current);
+    const after = toSavedMeasurement(await tx.measurement.findUniqueOrThrow({ where, select: MEASUREMENT_SELECT }));
+    await audit({
+      entityType: "Measurement",
+      entityId: after.id,
+      before: { kpi: kpi.code, persona: persona.slug, ...measurementSnapshot(current) },
+      after: { kpi: kpi.code, persona: persona.slug, ...measurementSnapshot(after), reason: input.reason },
+    });
+    return { outcome: "updated", measurement: after, status };
+  },
+});
