@@ -91,9 +91,19 @@ export function pairSeries(input: PairSeriesInput): PeriodScore[] {
   return breachSeries(judged.map((period) => ({ period, value: input.valueOf(period), thresholds: input.thresholdsOf(period) })));
 }
 
-/** What to do with one KPI x persona's escalation, given its scored series and the open escalation (if any). */
-export function decideEscalation(series: ReadonlyArray<PeriodScore>, n: number, open: OpenEscalation | null): Decision {
-  const streak = breachStreak(series);
+/**
+ * What to do with one KPI x persona's escalation, given its scored series and the open escalation
+ * (if any). `notAvailable` names periods whose value was marked not available: like any missing
+ * value they neither count nor break the streak, but nobody owes them, so they are not listed as overdue.
+ */
+export function decideEscalation(
+  series: ReadonlyArray<PeriodScore>,
+  n: number,
+  open: OpenEscalation | null,
+  notAvailable: (period: string) => boolean = () => false,
+): Decision {
+  const scored = breachStreak(series);
+  const streak = { ...scored, overdue: scored.overdue.filter((period) => !notAvailable(period)) };
   const level = escalationLevel(streak.length, n);
   const latest = [...series].reverse().find((entry) => entry.status !== "NO_DATA");
 

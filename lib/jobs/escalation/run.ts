@@ -80,7 +80,9 @@ export async function runEscalations(db: PrismaClient, options: EscalationRunOpt
           },
           persona: { id: persona.id, slug: persona.slug, name: persona.name },
         };
-        const outcome = await settle(db, pair, (current) => decideEscalation(series, n, current), open, recipients, now);
+        // A row without a value: marked not available (not owed, so not overdue).
+        const notAvailable = (period: string) => rows.values.get(kpi.id, persona.id, period)?.value === null;
+        const outcome = await settle(db, pair, (current) => decideEscalation(series, n, current, notAvailable), open, recipients, now);
         count(result, outcome);
       }
     }

@@ -52,7 +52,7 @@ describe("escalation job on the demo data", () => {
       { kpi: "BSC-ONBOARDING-TIME", persona: "smb-owner", status: "OPEN", level: 1, streakLength: 3, firstBreachedPeriod: "2026-08-01", lastBreachedPeriod: "2026-10-01", assignedToOwner: true },
       { kpi: "BSC-RENEWAL-RATE", persona: "enterprise-it-buyer", status: "OPEN", level: 1, streakLength: 3, firstBreachedPeriod: "2026-04-01", lastBreachedPeriod: "2026-10-01", assignedToOwner: true },
       { kpi: "BSC-TIME-TO-RESOLUTION", persona: "expert-power-user", status: "OPEN", level: 1, streakLength: 4, firstBreachedPeriod: "2026-07-01", lastBreachedPeriod: "2026-10-01", assignedToOwner: true },
-      // 5 months in the run, one of them never reported: it neither counts nor breaks the streak.
+      // 5 months in the run, one of them marked not available: it neither counts nor breaks the streak.
       { kpi: "CP-RETENTION", persona: "price-sensitive-shopper", status: "OPEN", level: 1, streakLength: 4, firstBreachedPeriod: "2026-06-01", lastBreachedPeriod: "2026-10-01", assignedToOwner: true },
     ]);
 
@@ -64,7 +64,8 @@ describe("escalation job on the demo data", () => {
       expect(n.link).toMatch(/^\/kpis\/.+\?persona=/);
     }
     const retention = notifications.find((n) => n.escalation!.kpi.code === "CP-RETENTION")!;
-    expect(retention.body).toMatch(/Values missing in the streak: 2026-08/);
+    // Its gap (August 2026) was marked not available: not counted, not breaking the streak, and not owed.
+    expect(retention.body).toMatch(/in 4 consecutive reported months since 2026-06, up to 2026-10\.$/);
 
     const audits = await db.auditEvent.findMany({ where: { entityType: "Escalation" } });
     expect(audits).toHaveLength(4);

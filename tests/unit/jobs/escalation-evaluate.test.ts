@@ -166,6 +166,9 @@ describe("decideEscalation", () => {
       lastBreachedPeriod: "2025-06-01",
       overdue: ["2025-03-01", "2025-05-01"],
     });
+    // A value marked not available (null) is not owed: it is not listed as overdue.
+    const series = pairSeries({ ...w, today: "2025-07-02", valueOf: (p) => w.values.get(p), thresholdsOf: w.thresholds });
+    expect(decideEscalation(series, 3, null, (p) => w.values.get(p) === null)).toMatchObject({ streakLength: 3, overdue: ["2025-03-01"] });
     // Months without a value after the streak neither resolve nor raise it.
     const open: OpenEscalation = { id: "e1", level: 1, streakLength: 3, firstBreachedPeriod: "2025-02-01", lastBreachedPeriod: "2025-06-01" };
     expect(decide(w, "2025-10-02", open)).toMatchObject({ kind: "unchanged" });
