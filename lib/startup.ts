@@ -2,10 +2,12 @@ import { getDatabase, closeDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { assertDemoSeedAllowed, seedDemoData } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
+import { startEmbeddedJobs, stopEmbeddedJobs } from "@/lib/jobs/embedded-schedule";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 
 // What a server process does before it serves: validate the environment, open the database,
-// apply pending migrations, and seed the demo on an empty database where that is allowed.
+// apply pending migrations, seed the demo on an empty database where that is allowed, and on
+// the embedded database run the background jobs in-process (escalations now, then nightly).
 // Called from instrumentation.ts (next start / next dev) and never during `next build`.
 
 export async function prepareServer(log: (message: string) => void = console.log): Promise<void> {
@@ -32,10 +34,12 @@ export async function prepareServer(log: (message: string) => void = console.log
   }
   const where = database.kind === "embedded" ? `embedded database in ${config.PGLITE_DATA_DIR}` : "Postgres";
   log(`Database ready (${where}, ${migrated.applied.length} migrations) in ${Math.round(performance.now() - started)} ms.`);
+  if (database.kind === "embedded") await startEmbeddedJobs(database.prisma, log);
 
   // The embedded database must be closed cleanly; nothing else closes it on SIGTERM.
   const shutdown = async (signal: string) => {
     log(`${signal}: closing the database.`);
+    stopEmbeddedJobs();
     await closeDatabase().catch((error: unknown) => console.error(error));
     process.exit(0);
   };

@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import { runEscalations, type EscalationRunResult } from "./escalation/run";
+import { defineJob } from "./job";
+
+// The escalation job: opens, raises, updates and resolves escalations for every ACTIVE KPI x
+// ACTIVE persona of every scorecard (rules in escalation/evaluate.ts, reads in load.ts, writes
+// in write.ts). No Next.js imports: the CLI, the embedded scheduler and tests run it as is.
+
+export { runEscalations, type EscalationRunOptions, type EscalationRunResult } from "./escalation/run";
+
+const isoDate = z.iso.date("must be a date, YYYY-MM-DD");
+
+/** Today's date in UTC, 'YYYY-MM-DD': the day the job judges from. */
+export function utcToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export const escalateJob = defineJob({
+  name: "escalation.evaluate-all",
+  payload: z.object({ today: isoDate.optional() }),
+  handler: async (payload, { db }): Promise<EscalationRunResult> => runEscalations(db, { today: payload.today ?? utcToday() }),
+});
+
+/** One line for logs and the CLI. */
+export function describeRun(r: EscalationRunResult): string {
+  return (
+    `opened ${r.opened}, raised ${r.raised}, resolved ${r.resolved}, updated ${r.updated}, unchanged ${r.unchanged}` +
+    `${r.converged > 0 ? `, converged ${r.converged}` : ""} (${r.pairs} KPI x persona pairs in ${r.scorecards} scorecards, ${r.ms} ms)`
+  );
+}

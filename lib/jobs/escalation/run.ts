@@ -1,0 +1,127 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db";
+import { loadScorecardStructure, loadScoredPersonas } from "@/lib/queries/scorecard-model";
+import { decideEscalation, pairSeries, type Decision } from "./evaluate";
+import { loadOpenEscalation, loadScorecardRows, pairKey } from "./load";
+import { applyDecision, isUniqueViolation, StaleDecision, type Pair, type Recipients } from "./write";
+
+// One full escalation run: every ACTIVE KPI x ACTIVE persona of every scorecard, judged as of
+// `today`. Reads are bounded: 3 per run (scorecards, personas, executives) plus 4 per scorecard
+// (structure, open escalations, values of the window, thresholds). Each pair that changes is
+// written in its own transaction, so a run killed half-way leaves whole decisions only, and the
+// next run carries on from there. Running it twice, or twice at once, converges to one state.
+
+export interface EscalationRunOptions {
+  /** 'YYYY-MM-DD': periods that ended before it are judged (plus a period in progress with a value). */
+  today: string;
+  /** When escalations resolve (resolvedAt); defaults to the clock. */
+  now?: Date;
+}
+
+export interface EscalationRunResult {
+  opened: number;
+  raised: number;
+  /** Streak grew (or shrank) without a level change: written, nobody notified. */
+  updated: number;
+  resolved: number;
+  unchanged: number;
+  /** Decisions another run had already written (re-read and converged). */
+  converged: number;
+  pairs: number;
+  scorecards: number;
+  ms: number;
+}
+
+/** Attempts per pair before giving up: each retry follows a concurrent run's write. */
+const MAX_ATTEMPTS = 3;
+
+export async function runEscalations(db: PrismaClient, options: EscalationRunOptions): Promise<EscalationRunResult> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const result: EscalationRunResult = { opened: 0, raised: 0, updated: 0, resolved: 0, unchanged: 0, converged: 0, pairs: 0, scorecards: 0, ms: 0 };
+
+  const scorecards = await db.scorecard.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+  const personas = (await loadScoredPersonas(db)).filter((p) => p.status === "ACTIVE");
+  const executives = await db.user.findMany({ where: { role: "EXECUTIVE", active: true }, select: { id: true }, orderBy: { id: "asc" } });
+  const recipients: Recipients = { executiveIds: executives.map((u) => u.id) };
+  const personaIds = personas.map((p) => p.id);
+
+  for (const { slug } of scorecards) {
+    const structure = await loadScorecardStructure(db, slug);
+    if (!structure || structure.kpis.length === 0 || personas.length === 0) continue;
+    result.scorecards++;
+    const n = structure.escalationStreakLength;
+    const rows = await loadScorecardRows(db, structure, personaIds, options.today);
+    const objectiveOwner = new Map(structure.objectives.map((o) => [o.id, o.owner?.id ?? null]));
+
+    for (const kpi of structure.kpis) {
+      for (const persona of personas) {
+        result.pairs++;
+        const open = rows.open.get(pairKey(kpi.id, persona.id)) ?? null;
+        const series = pairSeries({
+          frequency: kpi.frequency,
+          today: options.today,
+          n,
+          reachBackTo: open?.firstBreachedPeriod,
+          valueOf: (period) => {
+            const row = rows.values.get(kpi.id, persona.id, period);
+            return row === undefined ? undefined : row.value;
+          },
+          thresholdsOf: (period) => rows.targets.inForce(kpi.id, persona.id, period)?.thresholds ?? null,
+        });
+        const pair: Pair = {
+          kpi: {
+            id: kpi.id,
+            code: kpi.code,
+            name: kpi.name,
+            frequency: kpi.frequency,
+            ownerId: kpi.owner?.id ?? null,
+            objectiveOwnerId: kpi.objectiveId ? (objectiveOwner.get(kpi.objectiveId) ?? null) : null,
+          },
+          persona: { id: persona.id, slug: persona.slug, name: persona.name },
+        };
+        // A row without a value: marked not available (not owed, so not overdue).
+        const notAvailable = (period: string) => rows.values.get(kpi.id, persona.id, period)?.value === null;
+        const outcome = await settle(db, pair, (current) => decideEscalation(series, n, current, notAvailable), open, recipients, now);
+        count(result, outcome);
+      }
+    }
+  }
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
+
+type Outcome = Decision["kind"] | "converged";
+
+/** Writes the pair's decision; when a concurrent run wrote first, re-reads its escalation and decides again. */
+async function settle(
+  db: PrismaClient,
+  pair: Pair,
+  decide: (open: Parameters<typeof decideEscalation>[2]) => Decision,
+  open: Parameters<typeof decideEscalation>[2],
+  recipients: Recipients,
+  now: Date,
+): Promise<Outcome> {
+  let current = open;
+  for (let attempt = 1; ; attempt++) {
+    const decision = decide(current);
+    if (decision.kind === "unchanged") return attempt === 1 ? "unchanged" : "converged";
+    try {
+      await applyDecision(db, pair, decision, recipients, now);
+      return decision.kind;
+    } catch (error) {
+      if (!(error instanceof StaleDecision) && !isUniqueViolation(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`Escalation of ${pair.kpi.code} x ${pair.persona.slug} kept changing under us`, { cause: error });
+    }
+    current = await loadOpenEscalation(db, pair.kpi.id, pair.persona.id);
+  }
+}
+
+function count(result: EscalationRunResult, outcome: Outcome): void {
+  if (outcome === "open") result.opened++;
+  else if (outcome === "raise") result.raised++;
+  else if (outcome === "update") result.updated++;
+  else if (outcome === "resolve") result.resolved++;
+  else if (outcome === "converged") result.converged++;
+  else result.unchanged++;
+}
