@@ -20,9 +20,9 @@ import {
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
 // target in force, score, a 12-period history, the previous period and what moved the overall
-// score. Bounded: 7 reads (structure, personas, data months, the persona's values over the
-// 12-period window, targets, weights, plus the clock-free `today` passed in), whatever the
-// number of KPIs or the length of history.
+// score. Bounded: 8 reads (structure, personas, data months, the persona's values over the
+// 12-period window, targets, weights, open escalations; one more with a department filter),
+// whatever the number of KPIs or the length of history.
 
 export interface PersonaScorecardInput {
   scorecardSlug: string;
@@ -139,6 +139,8 @@ export interface PersonaScorecard {
   department: { id: string; name: string } | null;
   /** Departments that own KPIs of this scorecard (for the department filter). */
   departments: { id: string; name: string }[];
+  /** Open (unresolved) escalations of this persona on this scorecard's KPIs, highest level first. */
+  escalations: { id: string; kpiCode: string; kpiName: string; level: number; status: string; since: string; streakLength: number; assignee: string | null }[];
 }
 
 const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
@@ -206,16 +208,22 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       perspectives: [],
       changes: { change: null, lines: [], residual: null },
       missing: { due: 0, overdue: 0, open: 0 },
+      escalations: [],
     };
   }
 
   // The window: the last 12 months and the last 12 quarters cover every history line, the
   // previous period and the previous month's scores (24 dates at most, whatever the history).
   const window = [...new Set([...lastPeriods(period, "MONTHLY", 12), ...lastPeriods(period, "QUARTERLY", 12)])];
-  const [rows, targets, weights] = await Promise.all([
+  const [rows, targets, weights, escalations] = await Promise.all([
     loadPersonaValues(db, structure.id, persona.id, window),
     loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
     loadPersonaWeights(db, structure.id, period),
+    db.escalation.findMany({
+      where: { personaId: persona.id, status: { not: "RESOLVED" }, kpiId: { in: structure.kpis.map((k) => k.id) } },
+      orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
+      select: { id: true, level: true, status: true, firstBreachedPeriod: true, streakLength: true, kpi: { select: { code: true, name: true } }, assignee: { select: { name: true } } },
+    }),
   ]);
   const values = new ValueBook<StoredValueRow>(rows);
   const targetBook = targetBookFor(structure, targets);
@@ -317,5 +325,15 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     perspectives,
     changes: { change: explained.change, lines: changeLines, residual: explained.residual },
     missing,
+    escalations: escalations.map((e) => ({
+      id: e.id,
+      kpiCode: e.kpi.code,
+      kpiName: e.kpi.name,
+      level: e.level,
+      status: e.status,
+      since: e.firstBreachedPeriod.toISOString().slice(0, 10),
+      streakLength: e.streakLength,
+      assignee: e.assignee?.name ?? null,
+    })),
   };
 }

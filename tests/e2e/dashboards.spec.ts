@@ -51,6 +51,9 @@ test.describe("executive dashboards", () => {
     await expect(page.getByRole("heading", { level: 1, name: /SMB Owner/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "What changed since July 2026" })).toBeVisible();
     await expect(page.getByText(/KPI default target since|Persona's own target since/).first()).toBeVisible();
+    // The escalation job ran at start-up: SMB Owner's onboarding time has been red for three months.
+    await expect(page.getByRole("heading", { name: "Open escalations" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Open escalations" }).getByRole("link", { name: "Onboarding completion time" })).toBeVisible();
     await expectAccessible(page);
 
     // The CSV export: a header row in the documented order, one OVERALL row.

@@ -227,6 +227,16 @@ describe("dashboard read models", () => {
       await db.measurement.deleteMany({ where: { kpiId: ids.cost, personaId: ids.ben, period: new Date("2025-06-01T00:00:00Z") } });
     });
 
+    it("lists the persona's open escalations, not resolved ones", async () => {
+      const db = await getDb();
+      const base = { kpiId: ids.rev, personaId: ids.ben, firstBreachedPeriod: new Date("2025-03-01T00:00:00Z"), lastBreachedPeriod: new Date("2025-05-01T00:00:00Z"), streakLength: 3, level: 1 };
+      await db.escalation.create({ data: { ...base, status: "RESOLVED" } });
+      await db.escalation.create({ data: { ...base, status: "OPEN" } });
+      const card = (await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "ben", period: "2025-06" }))!;
+      expect(card.escalations).toEqual([expect.objectContaining({ kpiCode: "REV", level: 1, status: "OPEN", since: "2025-03-01", streakLength: 3 })]);
+      await db.escalation.deleteMany({ where: { kpiId: ids.rev } });
+    });
+
     it("returns null for a draft or unknown persona", async () => {
       expect(await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "dora" })).toBeNull();
       expect(await getPersonaScorecard(exec, { scorecardSlug: "retail", personaSlug: "nobody" })).toBeNull();

@@ -111,6 +111,7 @@ async function PersonaView(props: { actor: Actor; scorecardSlug: string; persona
             </Notice>
           ) : null}
           <Summary card={card} />
+          <OpenEscalations card={card} />
           <Changes card={card} />
           {card.perspectives.map((perspective) => (
             <section key={perspective.id} aria-labelledby={`perspective-${perspective.id}`} className="mb-6 break-inside-avoid-page">
@@ -266,6 +267,37 @@ function Changes({ card }: { card: PersonaScorecard }) {
           </ol>
         </>
       )}
+    </section>
+  );
+}
+
+function OpenEscalations({ card }: { card: PersonaScorecard }) {
+  if (card.escalations.length === 0) return null;
+  return (
+    <section aria-labelledby="escalations-heading" className="mb-6 break-inside-avoid-page">
+      <h2 id="escalations-heading" className="mb-1 text-lg font-semibold text-slate-900">
+        Open escalations
+      </h2>
+      <p className="mb-2 text-sm text-slate-600">KPIs off track for {card.persona.name} for several periods in a row; their owners have been asked to act.</p>
+      <ul className="max-w-3xl divide-y divide-slate-100 rounded-lg border border-status-red/30 bg-white text-sm">
+        {card.escalations.map((e) => (
+          <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+            <span>
+              <span aria-hidden="true" className="text-status-red">
+                ■{" "}
+              </span>
+              <Link href={`/kpis/${encodeURIComponent(e.kpiCode)}?persona=${card.persona.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {e.kpiName}
+              </Link>
+              : off track for {e.streakLength} periods since {formatPeriod(e.since)}
+            </span>
+            <span className="text-xs text-slate-700">
+              Level {e.level} · {e.status === "ACKNOWLEDGED" ? "acknowledged" : "open"}
+              {e.assignee ? ` · ${e.assignee}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
