@@ -16,6 +16,7 @@ import {
   type KpiDef,
   type PersonaDef,
   type StoredValueRow,
+  type TargetRow,
 } from "./scorecard-model";
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
@@ -35,18 +36,10 @@ export interface PersonaScorecardInput {
   today?: Date;
 }
 
-export interface TargetView {
+/** The target row in force, as the screen and the export show it: which row, and since when. */
+export type TargetView = Pick<TargetRow, "effectiveFrom" | "baseline" | "target" | "green" | "red" | "greenHigh" | "redHigh" | "text"> & {
   source: TargetSource;
-  effectiveFrom: string;
-  baseline: number | null;
-  target: number;
-  green: number;
-  red: number;
-  greenHigh: number | null;
-  redHigh: number | null;
-  /** As stored: plain decimals for exports. */
-  text: { target: string; green: string; red: string; greenHigh: string | null; redHigh: string | null };
-}
+};
 
 export interface HistoryPoint {
   period: string;
