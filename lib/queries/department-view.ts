@@ -85,7 +85,7 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
       ]);
       const book = targetBookFor(structure, targets);
       const valueBook = new ValueBook(values);
-      const scored = personas.map((p) => ({ slug: p.slug, month: scorePersonaMonth(structure, book, valueBook, p.id, month) }));
+      const scored = personas.map((p) => ({ slug: p.slug, month: scorePersonaMonth(structure, book, valueBook, p.id, month, false) }));
       return {
         slug,
         name: structure.name,

@@ -179,7 +179,7 @@ export function periodsForMonth(month: string): string[] {
 }
 
 /**
- * One persona in one month: each KPI against the thresholds in force for that persona in the
+ * One persona in one month (with `detail`, also each KPI's share and the objectives): each KPI against the thresholds in force for that persona in the
  * value's period (a KPI without thresholds cannot be judged: no data, never zero), then
  * objectives, perspectives and the persona's overall score with lib/scoring's roll-ups.
  */
@@ -189,6 +189,8 @@ export function scorePersonaMonth(
   values: ValueBook,
   personaId: string,
   month: string,
+  /** false: only the overall and perspective scores (no KPI shares, no objectives), for the heatmap. */
+  detail = true,
 ): PersonaMonthScore {
   // The value's period per frequency, computed once rather than once per KPI.
   const periodOf = { MONTHLY: viewPeriod("MONTHLY", month), QUARTERLY: viewPeriod("QUARTERLY", month) };
@@ -207,10 +209,13 @@ export function scorePersonaMonth(
     kpis: index.byPerspective[i]!.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight })),
   }));
   const scored = scorePersona(inputs);
+  const objectives = new Map<string, RollupResult>();
+  if (!detail) {
+    return { personaId, month, overall: scored.overall, perspectives: structure.perspectives.map((p, i) => ({ perspectiveId: p.id, result: scored.perspectives[i]! })), objectives, kpis };
+  }
   const shares = personaKpiShares(inputs);
   index.byPerspective.forEach((positions, i) => positions.forEach((k, j) => (kpis[k]!.share = shares[i]![j]!)));
 
-  const objectives = new Map<string, RollupResult>();
   for (const [objectiveId, positions] of index.byObjective) {
     objectives.set(objectiveId, rollupObjective(positions.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight }))));
   }
