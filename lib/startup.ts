@@ -3,6 +3,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { assertDemoSeedAllowed, seedDemoData } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { startEmbeddedJobs, stopEmbeddedJobs } from "@/lib/jobs/embedded-schedule";
+import { describeRun, escalateJob } from "@/lib/jobs/escalate";
+import { runJob } from "@/lib/jobs/job";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 
 // What a server process does before it serves: validate the environment, open the database,
@@ -30,6 +32,9 @@ export async function prepareServer(log: (message: string) => void = console.log
     if (allowed) {
       const summary = await seedDemoData(database.prisma);
       log(`Empty database: loaded demo data (${summary.personas} personas, ${summary.kpis} KPIs, ${summary.measurements} values).`);
+      // The demo's history holds breach streaks: judge them now, so its escalations show from the
+      // first page on Postgres too (the embedded database runs the job below in any case).
+      if (database.kind === "postgres") log(`Escalations on the demo data: ${describeRun(await runJob(escalateJob, {}, { db: database.prisma, log }))}.`);
     }
   }
   const where = database.kind === "embedded" ? `embedded database in ${config.PGLITE_DATA_DIR}` : "Postgres";
