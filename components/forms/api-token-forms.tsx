@@ -36,12 +36,15 @@ export function CreateApiTokenForm({ action }: { action: FormAction<CreatedToken
           defaultValue={form.value("expiresOn")}
           errors={form.errors("expiresOn")}
         />
-        <ActionMessage state={form.state} id={form.messageId} success={false} />
+        {/* The region focus moves to after a submission: the refusal, or the new token (shown once). */}
+        <div id={form.messageId} tabIndex={-1} className="outline-none empty:hidden">
+          {form.state && !form.state.ok ? <FormMessage tone="error">{form.state.message}</FormMessage> : null}
+          {created ? <NewTokenNotice token={created} /> : null}
+        </div>
         <SubmitButton pendingLabel="Creating…" pending={form.pending}>
           Create token
         </SubmitButton>
       </form>
-      {created ? <NewTokenNotice token={created} /> : null}
     </div>
   );
 }
