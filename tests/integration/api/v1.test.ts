@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getPersonas } from "@/app/api/v1/personas/route";
 import { GET as getScores } from "@/app/api/v1/scorecards/[scorecardSlug]/personas/[personaSlug]/scores/route";
 import { GET as getScorecards } from "@/app/api/v1/scorecards/route";
+import { withApiActor } from "@/lib/api/with-api-actor";
 import { createApiToken } from "@/lib/commands/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/commands/tokens/revoke-api-token";
 import { getDb } from "@/lib/db";
@@ -65,6 +66,15 @@ describe("authentication", () => {
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
       expect(JSON.stringify(body)).not.toContain("API Retail");
     }
+  });
+});
+
+describe("withApiActor", () => {
+  it("answers 403 problem+json, and no data, when the policy refuses the token's user", async () => {
+    const adminOnly = withApiActor("audit.read", async () => Response.json({ secret: "audit" }));
+    const body = await expectProblem(await adminOnly(get("/audit"), {}), 403, "FORBIDDEN");
+    expect(body).toMatchObject({ title: "Forbidden", detail: "Only administrators can read the audit log." });
+    expect(body.secret).toBeUndefined();
   });
 });
 
