@@ -27,6 +27,7 @@ export const ACTIONS = [
   "escalation.acknowledge",
   "scenario.write",
   "account.update",
+  "token.manage",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -40,7 +41,7 @@ export interface Resource {
   kpi?: { id?: string; ownerId: string | null; departmentId?: string | null };
   /** The persona whose data is read or written. */
   persona?: { id: string };
-  /** The user account concerned (account.update: only one's own). */
+  /** The user account concerned (account.update: only one's own; token.manage: the token's owner). */
   user?: { id: string };
   /** A scenario (scenario.write): its owner may change it. */
   scenario?: { ownerId: string };
@@ -88,6 +89,10 @@ const RULES: Record<Action, Rule> = {
 
   // Everyone may change their own password; other accounts go through user.manage.
   "account.update": (actor, resource) => resource?.user === undefined || resource.user.id === actor.id,
+
+  // API tokens: everyone manages their own; an admin may also revoke anyone's (resource.user is
+  // the token's owner). Creating is always for oneself: the command takes no user id.
+  "token.manage": (actor, resource) => actor.role === "ADMIN" || resource?.user === undefined || resource.user.id === actor.id,
 };
 
 type Clause = (actor: Actor, action: Action, resource: Resource | undefined) => boolean;
@@ -112,6 +117,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "measurement.write": "You can only enter values for the KPIs you own.",
   "measurement.enter": "Only KPI owners and administrators enter values.",
   "account.update": "You can only change your own account.",
+  "token.manage": "You can only manage your own API tokens.",
 };
 
 /** The refusal for an action, in plain language. */

@@ -7,6 +7,8 @@ export { createDepartment } from "./departments/create-department";
 export { deleteDepartment } from "./departments/delete-department";
 export { updateDepartment } from "./departments/update-department";
 export { saveMeasurement } from "./measurements/save-measurement";
+export { createApiToken } from "./tokens/create-api-token";
+export { revokeApiToken } from "./tokens/revoke-api-token";
 export { createUser } from "./users/create-user";
 export { deactivateUser } from "./users/deactivate-user";
 export { reactivateUser } from "./users/reactivate-user";

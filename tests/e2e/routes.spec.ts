@@ -18,6 +18,7 @@ interface RouteCase {
 const ROUTES: RouteCase[] = [
   { path: "/", allowed: ALL, anonymous: "sign-in" },
   { path: "/account", allowed: ALL, anonymous: "sign-in" },
+  { path: "/account/tokens", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards/persona-bsc?period=2026-09&compare=2026-06", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards/customer-profiling?sunset=show", allowed: ALL, anonymous: "sign-in" },

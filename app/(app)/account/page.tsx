@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { Card } from "@/components/ui/card";
@@ -44,6 +45,14 @@ export default async function AccountPage() {
           ) : (
             <p className="text-sm text-slate-600">You sign in through single sign-on, so there is no password to change here.</p>
           )}
+        </Card>
+        <Card title="API tokens">
+          <p className="text-sm text-slate-600">
+            Scripts and other tools read scorecards through the REST API with a personal token.{" "}
+            <Link href="/account/tokens" className="text-brand-700 underline">
+              Manage my API tokens
+            </Link>
+          </p>
         </Card>
       </div>
     </>

@@ -38,6 +38,18 @@ const CASES: Case[] = [
     allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
     input: async () => ({ currentPassword: KNOWN_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
   },
+  { name: "createApiToken", command: commands.createApiToken, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async () => ({ name: `Script ${++seq}` }) },
+  {
+    // The acting user's own token (another user's, and an admin revoking it, are in tokens.test.ts).
+    name: "revokeApiToken",
+    command: commands.revokeApiToken,
+    allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
+    input: async (actor) => {
+      const created = await commands.createApiToken(actor, { name: `To revoke ${++seq}` });
+      if (!created.ok) throw new Error(created.message);
+      return { tokenId: created.data.token.id };
+    },
+  },
 ];
 
 const actors = {} as Record<Role, Actor>;

@@ -49,7 +49,7 @@ export async function makeDepartment(name = `Dept ${++counter}`) {
 /** Everything a command could change, as one comparable value. */
 export async function snapshot() {
   const db = await getDb();
-  const [users, departments, audits, attempts, measurements, revisions] = [
+  const [users, departments, audits, attempts, measurements, revisions, apiTokens] = [
     await db.user.findMany({
       orderBy: { id: "asc" },
       select: { id: true, email: true, name: true, role: true, departmentId: true, active: true, mustChangePassword: true, passwordHash: true },
@@ -61,8 +61,9 @@ export async function snapshot() {
       (m) => ({ ...m, value: m.value?.toFixed() ?? null }),
     ),
     await db.measurementRevision.count(),
+    await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, name: true, tokenHash: true, expiresAt: true, revokedAt: true } }),
   ];
-  return { users, departments, audits, attempts, measurements, revisions };
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

@@ -36,6 +36,7 @@ const idValue = fc.oneof(fc.nat({ max: 40 }).map((i) => ids[i % Math.max(ids.len
 const FIELDS = [
   "email", "name", "role", "departmentId", "userId", "description", "currentPassword", "newPassword", "confirmPassword", "active",
   "kpiId", "personaId", "period", "value", "notAvailableReason", "comment", "version", "reason",
+  "tokenId", "expiresOn",
 ] as const;
 
 const payload = fc.oneof(

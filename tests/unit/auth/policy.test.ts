@@ -24,6 +24,7 @@ const MATRIX: Record<Action, [admin: Cell, analyst: Cell, kpiOwner: Cell, execut
   "escalation.acknowledge": ["Y", "N",   "N",   "Y"],
   "scenario.write":         ["Y", "own", "N",   "N"],
   "account.update":         ["own", "own", "own", "own"],
+  "token.manage":           ["Y", "own", "own", "own"],
 };
 
 const actorOf = (role: Role, id = `user-${role.toLowerCase()}`): Actor => ({
@@ -42,6 +43,7 @@ function resources(action: Action, actor: Actor): { own: Resource; others: Resou
     case "scenario.write":
       return { own: { scenario: { ownerId: actor.id } }, others: { scenario: { ownerId: "someone-else" } } };
     case "account.update":
+    case "token.manage":
       return { own: { user: { id: actor.id } }, others: { user: { id: "someone-else" } } };
     default:
       return null;

@@ -1,0 +1,20 @@
+import { personaScorecardJson } from "@/lib/api/persona-scorecard-json";
+import { withApiActor } from "@/lib/api/with-api-actor";
+import { AppError } from "@/lib/errors";
+import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+
+// GET /api/v1/scorecards/{slug}/personas/{slug}/scores?period=YYYY-MM (bearer token): the persona
+// scorecard as JSON, the same numbers as the screen and export.csv. No period: the latest month
+// with data. Unknown scorecard or persona (or a draft persona): 404; a malformed period: 400
+// naming `period`. Errors are application/problem+json.
+export const GET = withApiActor(
+  "dashboard.read",
+  async (actor, request, context: { params: Promise<{ scorecardSlug: string; personaSlug: string }> }) => {
+    const { scorecardSlug, personaSlug } = await context.params;
+    const period = new URL(request.url).searchParams.get("period");
+    const card = await getPersonaScorecard(actor, { scorecardSlug, personaSlug, period });
+    if (!card) throw new AppError("NOT_FOUND", "No such scorecard or persona.");
+    if (card.periodMessage) throw new AppError("INVALID", card.periodMessage, { period: [card.periodMessage] });
+    return Response.json(personaScorecardJson(card), { headers: { "Cache-Control": "private, no-store" } });
+  },
+);

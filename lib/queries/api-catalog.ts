@@ -1,0 +1,37 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+import { loadScoredPersonas } from "./scorecard-model";
+
+// Read models of the REST API's lists (GET /api/v1/scorecards, /api/v1/personas): one query each.
+
+export interface ApiScorecard {
+  slug: string;
+  name: string;
+  perspectives: number;
+}
+
+export async function listScorecardsForApi(actor: Actor): Promise<ApiScorecard[]> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const rows = await db.scorecard.findMany({
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true, _count: { select: { perspectives: true } } },
+  });
+  return rows.map((r) => ({ slug: r.slug, name: r.name, perspectives: r._count.perspectives }));
+}
+
+export interface ApiPersona {
+  slug: string;
+  name: string;
+  status: "ACTIVE" | "SUNSET";
+}
+
+/** The personas on scorecards: ACTIVE and SUNSET (never DRAFT), in the screens' order. */
+export async function listPersonasForApi(actor: Actor): Promise<ApiPersona[]> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const personas = await loadScoredPersonas(db);
+  return personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status as ApiPersona["status"] }));
+}
