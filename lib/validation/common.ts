@@ -7,16 +7,24 @@ import type { FieldErrors } from "@/lib/errors";
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const emptyToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
+// Postgres text cannot hold a NUL byte, and other control characters in a name are invisible
+// mischief (a pasted terminal escape, a spreadsheet artefact). Single-line fields refuse every
+// C0 control and DEL; multi-line fields keep tab and line breaks.
+const SINGLE_LINE_CONTROL = /[\u0000-\u001F\u007F]/;
+const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const controlMessage = (label: string) => `${label} contains an invisible control character; remove it and try again.`;
+
 /** Required single-line text, trimmed. */
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} can be at most ${max} characters.`);
+    .max(max, `${label} can be at most ${max} characters.`)
+    .refine((value) => !SINGLE_LINE_CONTROL.test(value), controlMessage(label));
 }
 
-/** Optional text: blank becomes null. */
+/** Optional text, possibly several lines: blank becomes null. */
 export function optionalText(label: string, max: number) {
   return z.preprocess(
     emptyToNull,
@@ -24,6 +32,7 @@ export function optionalText(label: string, max: number) {
       .string({ error: `${label} must be text.` })
       .trim()
       .max(max, `${label} can be at most ${max} characters.`)
+      .refine((value) => !MULTI_LINE_CONTROL.test(value), controlMessage(label))
       .nullable(),
   );
 }
