@@ -27,6 +27,8 @@ export interface TargetInForce {
   thresholds: Thresholds;
 }
 
+const NO_ROWS: TargetRow[] = [];
+
 /** Target rows by KPI and persona; answers which row is in force for a persona in a period. */
 export class TargetBook {
   // kpiId -> personaId ('' = the KPI default) -> rows ascending by effectiveFrom.
@@ -57,6 +59,15 @@ export class TargetBook {
     const row = own ?? effectiveAt(byPersona.get("") ?? [], period);
     if (!row) return null;
     return { row, source: own ? "PERSONA" : "DEFAULT", thresholds: this.thresholdsOf(kpiId, row) };
+  }
+
+  /** The scorer of the row in force (as inForce decides), without building the answer object. */
+  scorerInForce(kpiId: string, personaId: string, period: string): Scorer | null {
+    const byPersona = this.rows.get(kpiId);
+    if (!byPersona) return null;
+    const ownRows = byPersona.get(personaId);
+    const row = (ownRows ? effectiveAt(ownRows, period) : undefined) ?? effectiveAt(byPersona.get("") ?? NO_ROWS, period);
+    return row ? this.scorerFor(kpiId, row) : null;
   }
 
   scorerFor(kpiId: string, row: TargetRow): Scorer {
@@ -229,6 +240,40 @@ export function scorePersonaMonth(
     kpis,
   };
 }
+
+/**
+ * The heatmap's view of a persona-month: the same numbers as the full path (the same scorers
+ * and lib/scoring roll-ups), without the per-KPI answer objects. The overview scores every
+ * persona x KPI of a month (25,000 at benchmark size), and those objects were most of its time.
+ */
+export function scorePersonaMonthTotals(
+  structure: ScorecardStructure,
+  targets: TargetBook,
+  values: ValueBook,
+  personaId: string,
+  month: string,
+): PersonaMonthTotals {
+  const periodOf = { MONTHLY: viewPeriod("MONTHLY", month), QUARTERLY: viewPeriod("QUARTERLY", month) };
+  const index = indexOf(structure);
+  const inputs = structure.perspectives.map((p, i) => ({
+    weight: p.weight,
+    kpis: index.byPerspective[i]!.map((k) => {
+      const kpi = structure.kpis[k]!;
+      const period = periodOf[kpi.frequency];
+      const scorer = targets.scorerInForce(kpi.id, personaId, period);
+      return { score: scorer ? scorer.score(values.get(kpi.id, personaId, period)?.value ?? null) : null, weight: kpi.weight };
+    }),
+  }));
+  const scored = scorePersona(inputs);
+  return {
+    personaId,
+    month,
+    overall: scored.overall,
+    perspectives: structure.perspectives.map((p, i) => ({ perspectiveId: p.id, result: scored.perspectives[i]! })),
+  };
+}
+
+export type PersonaMonthTotals = Pick<PersonaMonthScore, "personaId" | "month" | "overall" | "perspectives">;
 
 export interface AcrossPersonas {
   total: RollupResult;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import { readRows } from "@/lib/db/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Direction, Frequency } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
@@ -202,7 +203,7 @@ export function plainDecimal(text: string | null): string | null {
 interface TargetSqlRow {
   kpiId: string;
   personaId: string | null;
-  effectiveFrom: Date;
+  effectiveFrom: string;
   baseline: number | null;
   target: number;
   green: number;
@@ -216,6 +217,22 @@ interface TargetSqlRow {
   redHighText: string | null;
   rationale: string | null;
 }
+
+const TARGETS_SQL = (text: boolean) => `
+  SELECT t."kpiId", t."personaId", to_char(t."effectiveFrom", 'YYYY-MM-DD') AS "effectiveFrom",
+         t.baseline::float8 AS baseline, t.target::float8 AS target, t.green::float8 AS green, t.red::float8 AS red,
+         t."greenHigh"::float8 AS "greenHigh", t."redHigh"::float8 AS "redHigh"${
+           text
+             ? `,
+         t.target::text AS "targetText", t.green::text AS "greenText", t.red::text AS "redText",
+         t."greenHigh"::text AS "greenHighText", t."redHigh"::text AS "redHighText", t.rationale`
+             : ""
+         }
+  FROM "KpiTarget" t
+  WHERE t."kpiId" = ANY($1::text[])
+    AND (t."personaId" IS NULL OR t."personaId" = ANY($2::text[]))
+    AND t."effectiveFrom" <= $3::date
+  ORDER BY t."effectiveFrom"`;
 
 /**
  * One read: every target row of these KPIs (defaults and these personas' own) effective on or
@@ -232,22 +249,11 @@ export async function loadTargets(
   if (kpiIds.length === 0) return [];
   // The stored text is only for screens and exports that print thresholds; scoring needs floats.
   const text = options.text ?? true;
-  const rows = await db.$queryRaw<TargetSqlRow[]>`
-    SELECT t."kpiId" AS "kpiId", t."personaId" AS "personaId", t."effectiveFrom" AS "effectiveFrom",
-           t.baseline::float8 AS baseline, t.target::float8 AS target, t.green::float8 AS green, t.red::float8 AS red,
-           t."greenHigh"::float8 AS "greenHigh", t."redHigh"::float8 AS "redHigh",
-           CASE WHEN ${text} THEN t.target::text END AS "targetText", CASE WHEN ${text} THEN t.green::text END AS "greenText",
-           CASE WHEN ${text} THEN t.red::text END AS "redText", CASE WHEN ${text} THEN t."greenHigh"::text END AS "greenHighText",
-           CASE WHEN ${text} THEN t."redHigh"::text END AS "redHighText", CASE WHEN ${text} THEN t.rationale END AS rationale
-    FROM "KpiTarget" t
-    WHERE t."kpiId" = ANY(${kpiIds}::text[])
-      AND (t."personaId" IS NULL OR t."personaId" = ANY(${personaIds}::text[]))
-      AND t."effectiveFrom" <= ${upTo}::date
-    ORDER BY t."effectiveFrom"`;
+  const rows = await readRows<TargetSqlRow>(db, TARGETS_SQL(text), [kpiIds, personaIds, upTo]);
   return rows.map((t) => ({
     kpiId: t.kpiId,
     personaId: t.personaId,
-    effectiveFrom: toPeriodKey(t.effectiveFrom),
+    effectiveFrom: t.effectiveFrom,
     baseline: t.baseline,
     target: t.target,
     green: t.green,
@@ -255,13 +261,13 @@ export async function loadTargets(
     greenHigh: t.greenHigh,
     redHigh: t.redHigh,
     text: {
-      target: plainDecimal(t.targetText) ?? String(t.target),
-      green: plainDecimal(t.greenText) ?? String(t.green),
-      red: plainDecimal(t.redText) ?? String(t.red),
-      greenHigh: plainDecimal(t.greenHighText),
-      redHigh: plainDecimal(t.redHighText),
+      target: plainDecimal(t.targetText ?? null) ?? String(t.target),
+      green: plainDecimal(t.greenText ?? null) ?? String(t.green),
+      red: plainDecimal(t.redText ?? null) ?? String(t.red),
+      greenHigh: text ? plainDecimal(t.greenHighText) : t.greenHigh === null ? null : String(t.greenHigh),
+      redHigh: text ? plainDecimal(t.redHighText) : t.redHigh === null ? null : String(t.redHigh),
     },
-    rationale: t.rationale,
+    rationale: t.rationale ?? null,
   }));
 }
 
@@ -308,20 +314,30 @@ export interface StoredValueRow extends ValueRow {
  */
 export async function loadPersonaValues(db: DbClient, scorecardId: string, personaId: string, periods: string[]): Promise<StoredValueRow[]> {
   if (periods.length === 0) return [];
-  const rows = await db.$queryRaw<
-    { kpiId: string; period: Date; value: number | null; text: string | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null }[]
-  >`
-    SELECT m."kpiId" AS "kpiId", m.period AS period, m.value::float8 AS value, m.value::text AS text,
-           m."notAvailableReason" AS "notAvailableReason", m.comment AS comment, m."enteredAt" AS "enteredAt", u.name AS "enteredBy"
-    FROM "Measurement" m
-    JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
-    JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = ${scorecardId}
-    LEFT JOIN "User" u ON u.id = m."enteredById"
-    WHERE m."personaId" = ${personaId} AND m.period = ANY(${periods}::date[])`;
+  const rows = await readRows<{
+    kpiId: string;
+    period: string;
+    value: number | null;
+    text: string | null;
+    notAvailableReason: string | null;
+    comment: string | null;
+    enteredAt: Date;
+    enteredBy: string | null;
+  }>(
+    db,
+    `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value, m.value::text AS text,
+            m."notAvailableReason", m.comment, m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", u.name AS "enteredBy"
+     FROM "Measurement" m
+     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+     JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1
+     LEFT JOIN "User" u ON u.id = m."enteredById"
+     WHERE m."personaId" = $2 AND m.period = ANY($3::date[])`,
+    [scorecardId, personaId, periods],
+  );
   return rows.map((r) => ({
     kpiId: r.kpiId,
     personaId,
-    period: toPeriodKey(r.period),
+    period: r.period,
     value: r.value,
     text: plainDecimal(r.text),
     notAvailableReason: r.notAvailableReason,
@@ -337,15 +353,18 @@ export async function loadPersonaValues(db: DbClient, scorecardId: string, perso
  */
 export async function loadValues(db: DbClient, scorecardId: string, personaIds: string[], periods: string[]): Promise<ValueRow[]> {
   if (personaIds.length === 0 || periods.length === 0) return [];
-  const rows = await db.$queryRaw<{ kpiId: string; personaId: string; period: Date; value: number | null }[]>`
-    SELECT m."kpiId" AS "kpiId", m."personaId" AS "personaId", m.period AS period, m.value::float8 AS value
-    FROM "Measurement" m
-    JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
-    JOIN "Perspective" p ON p.id = k."perspectiveId"
-    WHERE p."scorecardId" = ${scorecardId}
-      AND m."personaId" = ANY(${personaIds}::text[])
-      AND m.period = ANY(${periods}::date[])`;
-  return rows.map((r) => ({ kpiId: r.kpiId, personaId: r.personaId, period: toPeriodKey(r.period), value: r.value }));
+  // Rows come back in the shape of ValueRow: no per-row mapping.
+  return readRows<ValueRow>(
+    db,
+    `SELECT m."kpiId", m."personaId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
+     FROM "Measurement" m
+     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+     JOIN "Perspective" p ON p.id = k."perspectiveId"
+     WHERE p."scorecardId" = $1
+       AND m."personaId" = ANY($2::text[])
+       AND m.period = ANY($3::date[])`,
+    [scorecardId, personaIds, periods],
+  );
 }
 
 /**

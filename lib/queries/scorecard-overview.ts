@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { RollupResult } from "@/lib/scoring";
 import { monthsNewestFirst, parseMonthParam } from "./period-input";
-import { periodsForMonth, scoreAcrossPersonas, scorePersonaMonth, targetBookFor, ValueBook, WeightBook } from "./score-month";
+import { periodsForMonth, scoreAcrossPersonas, scorePersonaMonthTotals, targetBookFor, ValueBook, WeightBook } from "./score-month";
 import {
   countsInPeriod,
   loadDataMonths,
@@ -127,7 +127,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
 
   const scoreMonth = (month: string) => {
     const counted = personas.filter((p) => countsInPeriod(p, month));
-    const scored = counted.map((p) => scorePersonaMonth(structure, targetBook, valueBook, p.id, month, false));
+    const scored = counted.map((p) => scorePersonaMonthTotals(structure, targetBook, valueBook, p.id, month));
     const across = scoreAcrossPersonas(scored.map((s) => ({ personaId: s.personaId, result: s.overall })), weightBook, month);
     const byPersona = new Map(scored.map((s, i) => [s.personaId, { scored: s, weight: across.weights[i]!, share: across.shares[i]! }]));
     const perspectiveTotals = structure.perspectives.map((perspective, i) =>
@@ -141,7 +141,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
   // Personas that do not count this month (sunset earlier) are still scored for their row.
   const rowOf = (persona: PersonaDef): OverviewRow => {
     const entry = now.byPersona.get(persona.id);
-    const scored = entry?.scored ?? scorePersonaMonth(structure, targetBook, valueBook, persona.id, period, false);
+    const scored = entry?.scored ?? scorePersonaMonthTotals(structure, targetBook, valueBook, persona.id, period);
     const previous = before?.byPersona.get(persona.id)?.scored;
     return {
       persona: { id: persona.id, slug: persona.slug, name: persona.name, status: persona.status, sunsetFrom: persona.sunsetFrom, statusRationale: persona.statusRationale },
