@@ -19,7 +19,9 @@ const kpiArb = fc.record({
   laterChange: fc.boolean(),
 });
 
-function structureOf(kpis: fc.infer<typeof kpiArb>[]): ScorecardStructure {
+type KpiSpec = typeof kpiArb extends fc.Arbitrary<infer T> ? T : never;
+
+function structureOf(kpis: KpiSpec[]): ScorecardStructure {
   return {
     id: "s",
     slug: "s",
