@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { dueState, explainChange, lastPeriods, previousPeriod, type DueState, type RollupResult, type Status } from "@/lib/scoring";
 import { monthsNewestFirst, parseMonthParam, previousMonth } from "./period-input";
-import { scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
+import { periodsForMonth, scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
 import {
   countsInPeriod,
   loadDataMonths,
@@ -155,27 +155,28 @@ function targetView(score: KpiMonthScore): TargetView | null {
   };
 }
 
-function historyOf(kpi: KpiDef, personaId: string, period: string, values: ValueBook<StoredValueRow>, targets: TargetBook): HistoryPoint[] {
-  return lastPeriods(period, kpi.frequency, 12).map((p) => {
+function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<StoredValueRow>, targets: TargetBook): HistoryPoint[] {
+  return periods.map((p) => {
     const value = values.get(kpi.id, personaId, p)?.value ?? null;
-    const target = targets.inForce(kpi.id, personaId, p);
-    const scored = target ? targets.scorerFor(kpi.id, target.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
-    return { period: p, value, score: scored.score, status: scored.status };
+    const scorer = targets.scorerInForce(kpi.id, personaId, p);
+    return { period: p, value, score: scorer ? scorer.score(value) : null, status: scorer ? scorer.status(value) : "NO_DATA" };
   });
 }
 
 export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const [structure, personas] = await Promise.all([loadScorecardStructure(db, input.scorecardSlug), loadScoredPersonas(db)]);
+  // One round trip for everything that needs only the addresses in the URL.
+  const [structure, personas, dataMonths, department] = await Promise.all([
+    loadScorecardStructure(db, input.scorecardSlug),
+    loadScoredPersonas(db),
+    loadDataMonths(db, input.scorecardSlug),
+    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+  ]);
   const persona = personas.find((p) => p.slug === input.personaSlug);
   if (!structure || !persona) return null;
   authorize(actor, "dashboard.read", { persona: { id: persona.id } });
 
-  const [dataMonths, department] = await Promise.all([
-    loadDataMonths(db, structure.id),
-    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
-  ]);
   const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
   const periodParam = parseMonthParam(input.period);
   const period = (periodParam.ok ? periodParam.month : null) ?? months[0] ?? null;
@@ -209,7 +210,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   // previous period and the previous month's scores (24 dates at most, whatever the history).
   const window = [...new Set([...lastPeriods(period, "MONTHLY", 12), ...lastPeriods(period, "QUARTERLY", 12)])];
   const [rows, targets, weights, escalations] = await Promise.all([
-    loadPersonaValues(db, structure.id, persona.id, window),
+    loadPersonaValues(db, structure.id, persona.id, window, periodsForMonth(period)),
     loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
     loadPersonaWeights(db, structure.id, period),
     db.escalation.findMany({
@@ -238,6 +239,14 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   }
   const inDepartment = (kpi: KpiDef) => !department || kpi.department?.id === department.id || ownerDepartment.get(kpi.id) === department.id;
 
+  // The 12 periods of a history line: one list per frequency, not one per KPI.
+  const historyWindows = new Map<string, string[]>();
+  const historyPeriods = (end: string, frequency: KpiDef["frequency"]) => {
+    const key = `${frequency} ${end}`; // October is both a month and a quarter's first month
+    let list = historyWindows.get(key);
+    if (!list) historyWindows.set(key, (list = lastPeriods(end, frequency, 12)));
+    return list;
+  };
   const missing = { due: 0, overdue: 0, open: 0 };
   const lines = new Map<string, KpiLine>();
   now.kpis.forEach((score) => {
@@ -267,7 +276,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       valueText: stored?.text ?? null,
       notAvailableReason,
       comment: stored?.comment ?? null,
-      enteredAt: stored ? stored.enteredAt.toISOString() : null,
+      enteredAt: stored?.enteredAt ? stored.enteredAt.toISOString() : null,
       enteredBy: stored?.enteredBy ?? null,
       target: targetView(score),
       score: score.score,
@@ -276,7 +285,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       due,
       previous: { period: prevPeriod, value: prevValue },
       valueDelta: score.value !== null && prevValue !== null ? score.value - prevValue : null,
-      history: historyOf(kpi, persona.id, score.period, values, targetBook),
+      history: historyOf(kpi, persona.id, historyPeriods(score.period, kpi.frequency), values, targetBook),
     });
   });
 

@@ -304,47 +304,69 @@ export interface StoredValueRow extends ValueRow {
   text: string | null;
   notAvailableReason: string | null;
   comment: string | null;
-  enteredAt: Date;
+  /** Null outside the detail periods (see loadPersonaValues). */
+  enteredAt: Date | null;
   enteredBy: string | null;
 }
 
 /**
- * One read: one persona's values of the scorecard's active KPIs in the given periods, with
- * comment, reason and who entered them. Reached through the (personaId, period) index.
+ * Two reads in parallel: one persona's values of the scorecard's active KPIs in `periods` (an
+ * index-only scan of (personaId, period) INCLUDE (kpiId, value)), and for `detailPeriods` only,
+ * what the screen shows beside a value (stored text, comment, reason, who and when), which needs
+ * the table rows. Rows outside `detailPeriods` carry the value alone (text, comment and reason
+ * null): history lines need nothing else.
  */
-export async function loadPersonaValues(db: DbClient, scorecardId: string, personaId: string, periods: string[]): Promise<StoredValueRow[]> {
+export async function loadPersonaValues(
+  db: DbClient,
+  scorecardId: string,
+  personaId: string,
+  periods: string[],
+  detailPeriods: string[],
+): Promise<StoredValueRow[]> {
   if (periods.length === 0) return [];
-  const rows = await readRows<{
-    kpiId: string;
-    period: string;
-    value: number | null;
-    text: string | null;
-    notAvailableReason: string | null;
-    comment: string | null;
-    enteredAt: Date;
-    enteredBy: string | null;
-  }>(
-    db,
-    `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value, m.value::text AS text,
-            m."notAvailableReason", m.comment, m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", u.name AS "enteredBy"
-     FROM "Measurement" m
-     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
-     JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1
-     LEFT JOIN "User" u ON u.id = m."enteredById"
-     WHERE m."personaId" = $2 AND m.period = ANY($3::date[])`,
-    [scorecardId, personaId, periods],
-  );
-  return rows.map((r) => ({
-    kpiId: r.kpiId,
-    personaId,
-    period: r.period,
-    value: r.value,
-    text: plainDecimal(r.text),
-    notAvailableReason: r.notAvailableReason,
-    comment: r.comment,
-    enteredAt: r.enteredAt,
-    enteredBy: r.enteredBy,
-  }));
+  const ofScorecard = `JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+     JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1`;
+  const [history, details] = await Promise.all([
+    readRows<{ kpiId: string; period: string; value: number | null }>(
+      db,
+      `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
+       FROM "Measurement" m ${ofScorecard}
+       WHERE m."personaId" = $2 AND m.period = ANY($3::date[])`,
+      [scorecardId, personaId, periods],
+    ),
+    detailPeriods.length === 0
+      ? []
+      : readRows<{ kpiId: string; period: string; text: string | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null }>(
+          db,
+          `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::text AS text,
+                  m."notAvailableReason", m.comment, m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", u.name AS "enteredBy"
+           FROM "Measurement" m ${ofScorecard}
+           LEFT JOIN "User" u ON u.id = m."enteredById"
+           WHERE m."personaId" = $2 AND m.period = ANY($3::date[])`,
+          [scorecardId, personaId, detailPeriods],
+        ),
+  ]);
+  // period -> kpiId -> detail: no key string built per history row.
+  const detailOf = new Map<string, Map<string, (typeof details)[number]>>();
+  for (const d of details) {
+    let byKpi = detailOf.get(d.period);
+    if (!byKpi) detailOf.set(d.period, (byKpi = new Map()));
+    byKpi.set(d.kpiId, d);
+  }
+  return history.map((r) => {
+    const d = detailOf.get(r.period)?.get(r.kpiId);
+    return {
+      kpiId: r.kpiId,
+      personaId,
+      period: r.period,
+      value: r.value,
+      text: d ? plainDecimal(d.text) : null,
+      notAvailableReason: d?.notAvailableReason ?? null,
+      comment: d?.comment ?? null,
+      enteredAt: d?.enteredAt ?? null,
+      enteredBy: d?.enteredBy ?? null,
+    };
+  });
 }
 
 /**
@@ -371,13 +393,15 @@ export async function loadValues(db: DbClient, scorecardId: string, personaIds: 
  * The first and last month with a value of the scorecard's active KPIs, in one read that probes
  * the (kpiId, period) index once per KPI: flat in the length of history.
  */
-export async function loadDataMonths(db: DbClient, scorecardId: string): Promise<{ first: string; last: string } | null> {
+export async function loadDataMonths(db: DbClient, scorecardSlug: string): Promise<{ first: string; last: string } | null> {
+  // By slug, so screens can ask for it in the same round trip as the structure.
   const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null; lastMonthly: Date | null }[]>`
     SELECT min(x.lo) AS first, max(x.hi) AS last, max(x.hi) FILTER (WHERE k.frequency = 'MONTHLY') AS "lastMonthly"
-    FROM "Kpi" k
-    JOIN "Perspective" p ON p.id = k."perspectiveId"
+    FROM "Scorecard" s
+    JOIN "Perspective" p ON p."scorecardId" = s.id
+    JOIN "Kpi" k ON k."perspectiveId" = p.id
     CROSS JOIN LATERAL (SELECT min(m.period) AS lo, max(m.period) AS hi FROM "Measurement" m WHERE m."kpiId" = k.id) x
-    WHERE p."scorecardId" = ${scorecardId} AND k.status = 'ACTIVE'`;
+    WHERE s.slug = ${scorecardSlug} AND k.status = 'ACTIVE'`;
   if (!row?.first || !row.last) return null;
   // A quarterly value is keyed on its quarter's first month: the monthly KPIs say how far data reaches.
   return { first: toPeriodKey(row.first), last: toPeriodKey(row.lastMonthly ?? row.last) };

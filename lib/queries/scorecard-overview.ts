@@ -80,13 +80,13 @@ function delta(now: number | null, before: number | null | undefined): number | 
 export async function getScorecardOverview(actor: Actor, input: OverviewInput): Promise<ScorecardOverview | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const structure = await loadScorecardStructure(db, input.scorecardSlug);
-  if (!structure) return null;
-  const [personas, dataMonths, draftCount] = await Promise.all([
+  const [structure, personas, dataMonths, draftCount] = await Promise.all([
+    loadScorecardStructure(db, input.scorecardSlug),
     loadScoredPersonas(db),
-    loadDataMonths(db, structure.id),
+    loadDataMonths(db, input.scorecardSlug),
     db.persona.count({ where: { status: "DRAFT" } }),
   ]);
+  if (!structure) return null;
 
   const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
   const periodParam = parseMonthParam(input.period);

@@ -68,9 +68,9 @@ export function overviewFloor(pool: Pool, scorecardSlug: string, month: string):
 
 /**
  * One persona's scorecard: the persona's values of the last 12 months (monthly KPIs) and the
- * last 12 quarters (quarterly KPIs) ending with the month, with comment, entry time and who
- * entered them; the target rows in force (defaults and the persona's own); its weight; plus the
- * structure, objectives and the persona list.
+ * last 12 quarters (quarterly KPIs) ending with the month; for the month (and its quarter) also
+ * the stored text, comment, reason, entry time and who entered them; the target rows in force
+ * (defaults and the persona's own); its weight; plus the structure, objectives and the persona list.
  */
 export function personaFloor(pool: Pool, scorecardSlug: string, personaSlug: string, month: string): Promise<FloorResult> {
   const firstMonth = lastPeriods(month, "MONTHLY", 12)[0]!;
@@ -85,14 +85,22 @@ export function personaFloor(pool: Pool, scorecardSlug: string, personaSlug: str
     ],
     [`SELECT id, slug, name, status, priority, "statusChangedAt", "statusRationale" FROM "Persona" WHERE status IN ('ACTIVE', 'SUNSET')`, []],
     [
-      `SELECT m."kpiId", m.period, m.value, m.comment, m."enteredAt", u.name AS "enteredBy"
+      `SELECT m."kpiId", m.period, m.value
+       ${KPIS_OF_SCORECARD}
+       JOIN "Persona" pe ON pe.slug = $2
+       JOIN "Measurement" m ON m."kpiId" = k.id AND m."personaId" = pe.id
+       WHERE s.slug = $1 AND m.period <= $3::date
+         AND m.period >= CASE WHEN k.frequency = 'QUARTERLY' THEN $5::date ELSE $4::date END`,
+      [scorecardSlug, personaSlug, month, firstMonth, firstQuarter],
+    ],
+    [
+      `SELECT m."kpiId", m.period, m.value, m."notAvailableReason", m.comment, m."enteredAt", u.name AS "enteredBy"
        ${KPIS_OF_SCORECARD}
        JOIN "Persona" pe ON pe.slug = $2
        JOIN "Measurement" m ON m."kpiId" = k.id AND m."personaId" = pe.id
        LEFT JOIN "User" u ON u.id = m."enteredById"
-       WHERE s.slug = $1 AND m.period <= $3::date
-         AND m.period >= CASE WHEN k.frequency = 'QUARTERLY' THEN $5::date ELSE $4::date END`,
-      [scorecardSlug, personaSlug, month, firstMonth, firstQuarter],
+       WHERE s.slug = $1 AND m.period = ANY($3::date[])`,
+      [scorecardSlug, personaSlug, [...new Set([month, quarterStart(month)])]],
     ],
     [
       TARGETS_IN_FORCE(`(t."personaId" IS NULL OR t."personaId" = (SELECT id FROM "Persona" WHERE slug = $3))`),
