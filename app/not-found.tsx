@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: a static page would carry no CSP nonce, and the
+  // policy (proxy.ts) would then block its scripts.
+  await connection();
   return (
     <main id="main" className="mx-auto max-w-xl px-6 py-24 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>
