@@ -108,7 +108,7 @@ function buildAuthOptions(): NextAuthOptions {
         const where = account?.provider === OIDC_PROVIDER_ID ? { email: normalizeEmail(user.email ?? "") } : { id: user.id };
         const row = await db.user.findUnique({ where, select: { id: true, email: true, name: true, role: true, departmentId: true } });
         if (!row) throw new Error(SIGN_IN_ERROR.oidcNoAccount);
-        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId };
+        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId, signedInAt: Date.now() };
       },
       async session({ session, token }) {
         if (token.sub && token.role) {
@@ -118,6 +118,7 @@ function buildAuthOptions(): NextAuthOptions {
             name: token.name ?? "",
             role: token.role,
             departmentId: token.departmentId ?? null,
+            signedInAt: token.signedInAt,
           };
         }
         return session;

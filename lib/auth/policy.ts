@@ -28,6 +28,7 @@ export const ACTIONS = [
   "scenario.write",
   "account.update",
   "token.manage",
+  "session.revoke",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -93,6 +94,9 @@ const RULES: Record<Action, Rule> = {
   // API tokens: everyone manages their own; an admin may also revoke anyone's (resource.user is
   // the token's owner). Creating is always for oneself: the command takes no user id.
   "token.manage": (actor, resource) => actor.role === "ADMIN" || resource?.user === undefined || resource.user.id === actor.id,
+
+  // "Sign out everywhere": anyone for themselves, an admin for anyone (a lost laptop, a leaver).
+  "session.revoke": (actor, resource) => actor.role === "ADMIN" || resource?.user === undefined || resource.user.id === actor.id,
 };
 
 type Clause = (actor: Actor, action: Action, resource: Resource | undefined) => boolean;
@@ -118,6 +122,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "measurement.enter": "Only KPI owners and administrators enter values.",
   "account.update": "You can only change your own account.",
   "token.manage": "You can only manage your own API tokens.",
+  "session.revoke": "You can only sign yourself out everywhere.",
 };
 
 /** The refusal for an action, in plain language. */

@@ -30,9 +30,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, role: true, departmentId: true, name: true, email: true, active: true, mustChangePassword: true },
+    select: { id: true, role: true, departmentId: true, name: true, email: true, active: true, mustChangePassword: true, sessionsValidFrom: true },
   });
   if (!user || !user.active) return null;
+  // "Sign out everywhere" ended every session that began before it (a session without a start
+  // time predates the feature, and counts as begun at 0).
+  if (user.sessionsValidFrom && (session?.user?.signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return null;
   return {
     id: user.id,
     role: user.role,

@@ -58,3 +58,6 @@ export const changeOwnPasswordSchema = z
     }
   });
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;
+
+/** "Sign out everywhere" for one user (oneself, or anyone for an admin). */
+export const signOutEverywhereSchema = z.object({ userId: userIdSchema });

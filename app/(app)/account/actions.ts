@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { toActionState, type ActionState } from "@/lib/commands/action-state";
 import { changeOwnPassword } from "@/lib/commands/account/change-own-password";
+import { signOutEverywhere } from "@/lib/commands/account/sign-out-everywhere";
 import { formDataToObject } from "@/lib/validation/common";
 
 export async function changeOwnPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -12,4 +14,14 @@ export async function changeOwnPasswordAction(_previous: ActionState, formData: 
   const result = await changeOwnPassword(actor, sent);
   if (result.ok) revalidatePath("/", "layout");
   return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, "Your password has been changed. Use it the next time you sign in.");
+}
+
+export async function signOutEverywhereAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  // Always oneself here, whatever the form sends; admins sign others out from /admin/users.
+  const result = await signOutEverywhere(actor, { userId: actor.id });
+  // This session ended with the others: send the user to sign in again.
+  if (result.ok) redirect("/sign-in");
+  return toActionState({ ...result, ok: false } as const, sent, "");
 }

@@ -6,7 +6,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/validation/users";
-import { changeOwnPasswordAction } from "./actions";
+import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
+import { changeOwnPasswordAction, signOutEverywhereAction } from "./actions";
 import { getMyAccount } from "@/lib/queries/account";
 
 export const metadata: Metadata = { title: "My account" };
@@ -45,6 +46,9 @@ export default async function AccountPage() {
           ) : (
             <p className="text-sm text-slate-600">You sign in through single sign-on, so there is no password to change here.</p>
           )}
+        </Card>
+        <Card title="Sessions">
+          <SignOutEverywhereForm action={signOutEverywhereAction} user={{ id: actor.id, name: actor.name }} self />
         </Card>
         <Card title="API tokens">
           <p className="text-sm text-slate-600">

@@ -5,7 +5,7 @@ import { makeUser } from "../commands/fixtures";
 // getActor / requireActor / requirePermission with next-auth and Next's request APIs stubbed:
 // what matters here is that the database, not the cookie, decides.
 
-const state = vi.hoisted(() => ({ session: null as null | { user: { id: string } }, path: null as string | null }));
+const state = vi.hoisted(() => ({ session: null as null | { user: { id: string; signedInAt?: number } }, path: null as string | null }));
 
 vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => state.session) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
@@ -51,6 +51,22 @@ describe("the actor of a request", () => {
     expect(await getActor()).toBeNull();
     state.session = { user: { id: "deleted-user" } };
     expect(await getActor()).toBeNull();
+  });
+
+  it("ends sessions that began before 'sign out everywhere', and only those", async () => {
+    const db = await getDb();
+    const user = await makeUser();
+    const signedIn = Date.now() - 60_000;
+    state.session = { user: { id: user.id, signedInAt: signedIn } };
+    expect(await getActor()).not.toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date(signedIn + 1) } });
+    expect(await getActor()).toBeNull();
+    // A session from before the feature carries no start time: it ends too.
+    state.session = { user: { id: user.id } };
+    expect(await getActor()).toBeNull();
+    // Signing in again afterwards gives a session that counts.
+    state.session = { user: { id: user.id, signedInAt: Date.now() } };
+    expect(await getActor()).toMatchObject({ id: user.id });
   });
 
   it("requireActor sends anonymous visitors to sign in, back to the page they asked for", async () => {

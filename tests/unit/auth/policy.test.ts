@@ -25,6 +25,7 @@ const MATRIX: Record<Action, [admin: Cell, analyst: Cell, kpiOwner: Cell, execut
   "scenario.write":         ["Y", "own", "N",   "N"],
   "account.update":         ["own", "own", "own", "own"],
   "token.manage":           ["Y", "own", "own", "own"],
+  "session.revoke":         ["Y", "own", "own", "own"],
 };
 
 const actorOf = (role: Role, id = `user-${role.toLowerCase()}`): Actor => ({
@@ -44,6 +45,7 @@ function resources(action: Action, actor: Actor): { own: Resource; others: Resou
       return { own: { scenario: { ownerId: actor.id } }, others: { scenario: { ownerId: "someone-else" } } };
     case "account.update":
     case "token.manage":
+    case "session.revoke":
       return { own: { user: { id: actor.id } }, others: { user: { id: "someone-else" } } };
     default:
       return null;

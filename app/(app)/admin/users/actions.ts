@@ -8,6 +8,7 @@ import { deactivateUser } from "@/lib/commands/users/deactivate-user";
 import { reactivateUser } from "@/lib/commands/users/reactivate-user";
 import { resetUserPassword } from "@/lib/commands/users/reset-user-password";
 import { updateUser } from "@/lib/commands/users/update-user";
+import { signOutEverywhere } from "@/lib/commands/account/sign-out-everywhere";
 import { formDataToObject } from "@/lib/validation/common";
 
 // Thin wrappers: who is acting, the command, refresh the pages that show the change.
@@ -49,4 +50,16 @@ export async function resetUserPasswordAction(_previous: ActionState<IssuedPassw
   const result = await resetUserPassword(actor, sent);
   if (result.ok) revalidatePath("/admin/users", "layout");
   return toActionState(result, sent, (data) => `New temporary password for ${data.user.name}. Their old password no longer works.`);
+}
+
+export async function signUserOutEverywhereAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  const result = await signOutEverywhere(actor, sent);
+  if (result.ok) revalidatePath("/admin/users", "layout");
+  return toActionState(
+    result.ok ? { ok: true, data: undefined } : result,
+    sent,
+    result.ok ? `Signed out everywhere; ${result.data.apiTokensRevoked} API token(s) revoked.` : "",
+  );
 }

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { ActiveBadge, RoleBadge } from "@/components/admin/badges";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { ResetPasswordForm, UserActiveForm } from "@/components/admin/user-access-forms";
+import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
-import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
+import { resetUserPasswordAction, setUserActiveAction, signUserOutEverywhereAction, updateUserAction } from "../actions";
 import { departmentOptions, getUserForAdmin } from "@/lib/queries/admin-users";
 
 export const metadata: Metadata = { title: "User" };
@@ -45,6 +46,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <div className="space-y-6">
           <Card title="Password">
             <ResetPasswordForm action={resetUserPasswordAction} user={user} />
+          </Card>
+          <Card title="Sessions">
+            <SignOutEverywhereForm action={signUserOutEverywhereAction} user={user} self={user.id === actor.id} />
           </Card>
           <Card title={user.active ? "Deactivate" : "Reactivate"}>
             {lastActiveAdmin ? (
