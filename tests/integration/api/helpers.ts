@@ -7,7 +7,7 @@ import { actorOf, makeUser } from "../commands/fixtures";
 
 export const BASE = "http://localhost/api/v1";
 
-export async function tokenFor(role: Role = "EXECUTIVE", options: { active?: boolean } = {}) {
+export async function tokenFor(role: Role = "EXECUTIVE") {
   const user = await makeUser({ role });
   const actor = actorOf(user);
   const created = await createApiToken(actor, { name: `test ${role}` });
