@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_REPLAYED_HEADER } from "./idempotency-header";
 import { problem, problemFromAppError } from "./problem";
 import type { ApiHandler } from "./with-api-actor";
 
@@ -30,13 +31,11 @@ import type { ApiHandler } from "./with-api-actor";
 // Multipart bodies (POST /api/v1/imports) are fingerprinted by their fields and files, not by
 // their bytes, so the same file sent again with a new multipart boundary still matches.
 
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
-export const IDEMPOTENCY_REPLAYED_HEADER = "Idempotent-Replayed";
+export { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_REPLAYED_HEADER };
 /** How long a key and its answer are kept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** After this long, a key whose first request never finished (a crashed server) may be taken over. */
 export const IDEMPOTENCY_STALE_CLAIM_MS = 10 * 60 * 1000;
-export const IDEMPOTENCY_KEY_MAX = 255;
 
 const KEY_MESSAGE = `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters (a UUID is a good key).`;
 

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getKpis } from "@/app/api/v1/kpis/route";
 import { GET as getMeasurements } from "@/app/api/v1/measurements/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { kpiListSchema, measurementPageSchema } from "@/lib/api/schemas";
 import { getDb } from "@/lib/db";
 import { monthStart } from "@/lib/scoring/periods";
 import { makeKpi, makePersona, makeTarget, measure } from "../../helpers/factories";
@@ -57,6 +59,7 @@ describe("GET /api/v1/kpis", () => {
     const response = await kpis("?period=2025-04&scorecard=reads-card");
     expect(response.status).toBe(200);
     const body = await response.json();
+    expect(kpiListSchema.safeParse(body).error).toBeUndefined();
     expect(body.period).toBe("2025-04-01");
     expect(body.kpis.map((k: { code: string }) => k.code)).toEqual(["R-QTR", "R-REV"]);
     const rev = body.kpis.find((k: { code: string }) => k.code === "R-REV");
@@ -119,6 +122,7 @@ describe("GET /api/v1/measurements", () => {
       const response = await values(`?limit=5${cursor ? `&cursor=${cursor}` : ""}`);
       expect(response.status).toBe(200);
       const body = await response.json();
+      expect(measurementPageSchema.safeParse(body).error).toBeUndefined();
       expect(body.measurements.length).toBeLessThanOrEqual(5);
       for (const m of body.measurements) seen.push(`${m.kpi}|${m.persona}|${m.period}`);
       cursor = body.nextCursor;
@@ -171,5 +175,16 @@ describe("GET /api/v1/measurements", () => {
     expect((await expectProblem(await values("?kpi=NOPE"), 404, "NOT_FOUND")).errors).toHaveProperty("kpi");
     expect((await expectProblem(await values("?persona=r-dora"), 404, "NOT_FOUND")).errors).toHaveProperty("persona");
     await expectProblem(await values("", "psk_nope"), 401, "UNAUTHENTICATED");
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("serves the OpenAPI 3.1 document without a token", async () => {
+    const response = await getOpenApi();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const doc = await response.json();
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/kpis", "/measurements", "/scorecards", "/personas"]));
   });
 });

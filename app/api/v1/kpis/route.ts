@@ -3,6 +3,7 @@ import { withApiActor } from "@/lib/api/with-api-actor";
 import { listKpisForApi } from "@/lib/queries/api-kpis";
 import { monthStart } from "@/lib/scoring/periods";
 import { kpisQuerySchema } from "@/lib/validation/api";
+import type { KpiListJson } from "@/lib/api/schemas";
 
 // GET /api/v1/kpis?period=YYYY-MM&scorecard=&persona= (bearer token): every ACTIVE KPI with its
 // definition, owner, department and the thresholds in force per persona in that month (default:
@@ -10,5 +11,5 @@ import { kpisQuerySchema } from "@/lib/validation/api";
 export const GET = withApiActor("dashboard.read", async (actor, request) => {
   const query = parseQuery(request, kpisQuerySchema);
   const list = await listKpisForApi(actor, { month: query.period ?? monthStart(new Date()), scorecardSlug: query.scorecard, personaSlug: query.persona });
-  return Response.json({ period: list.month, kpis: list.kpis }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json({ period: list.month, kpis: list.kpis } satisfies KpiListJson, { headers: { "Cache-Control": "private, no-store" } });
 });

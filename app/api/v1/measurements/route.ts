@@ -4,6 +4,7 @@ import { withApiActor } from "@/lib/api/with-api-actor";
 import { listMeasurementsForApi } from "@/lib/queries/api-measurements";
 import { isPeriodKey } from "@/lib/scoring/periods";
 import { measurementsQuerySchema } from "@/lib/validation/api";
+import type { MeasurementPageJson } from "@/lib/api/schemas";
 
 // GET /api/v1/measurements?kpi=&persona=&from=YYYY-MM&to=YYYY-MM&limit=&cursor= (bearer token):
 // stored values a page at a time, in a stable order, with version, not-available reason,
@@ -21,5 +22,5 @@ export const GET = withApiActor("dashboard.read", async (actor, request) => {
     after: after ? { kpiId: after[0]!, personaId: after[1]!, period: after[2]! } : null,
   });
   const nextCursor = page.next ? encodeCursor([page.next.kpiId, page.next.personaId, page.next.period]) : null;
-  return Response.json({ measurements: page.measurements, nextCursor }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json({ measurements: page.measurements, nextCursor } satisfies MeasurementPageJson, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -4,6 +4,7 @@ import { withApiActor } from "@/lib/api/with-api-actor";
 import { AppError } from "@/lib/errors";
 import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { personaScoresQuerySchema } from "@/lib/validation/api";
+import type { PersonaScorecardResponseJson } from "@/lib/api/schemas";
 
 // GET /api/v1/scorecards/{slug}/personas/{slug}/scores?period=YYYY-MM (bearer token): the persona
 // scorecard as JSON, the same numbers as the screen and export.csv. No period: the latest month
@@ -17,6 +18,6 @@ export const GET = withApiActor(
     const card = await getPersonaScorecard(actor, { scorecardSlug, personaSlug, period: query.period?.slice(0, 7) ?? null });
     if (!card) throw new AppError("NOT_FOUND", "No such scorecard or persona.");
     if (card.periodMessage) throw new AppError("INVALID", card.periodMessage, { period: [card.periodMessage] });
-    return Response.json(personaScorecardJson(card), { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(personaScorecardJson(card) satisfies PersonaScorecardResponseJson, { headers: { "Cache-Control": "private, no-store" } });
   },
 );
