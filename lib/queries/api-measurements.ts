@@ -75,6 +75,9 @@ export async function listMeasurementsForApi(actor: Actor, filter: MeasurementFi
   const after = filter.after;
   if (after) {
     const period = periodToDate(after.period);
+    // The OR below is the keyset condition; `kpiId >= ...` repeats its first column so Postgres can
+    // start the index scan at the cursor instead of filtering every earlier entry.
+    and.push({ kpiId: { gte: after.kpiId } });
     and.push({
       OR: [
         { kpiId: { gt: after.kpiId } },
