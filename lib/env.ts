@@ -26,6 +26,10 @@ const envSchema = z
     ALLOW_DEMO_SEED: flag,
     /** Skip seeding demo data when the app starts on an empty database. */
     SKIP_DEMO_SEED: flag,
+    /** REST API: requests one token may make per window (lib/api/rate-limit.ts). */
+    API_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(600)),
+    /** REST API: length of the rate-limit window, in seconds. */
+    API_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

@@ -8,12 +8,31 @@ import { HTTP_STATUS, isAppError, type AppError, type AppErrorCode, type FieldEr
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
+/**
+ * Codes a client can branch on: the AppError codes, plus the API's own (IDEMPOTENCY_KEY_REUSED:
+ * an Idempotency-Key sent again with another request, 422; IDEMPOTENCY_KEY_IN_USE: its first
+ * request is still being answered, 409; INTERNAL: a bug, 500).
+ */
+export const PROBLEM_CODES = [
+  "INVALID",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "IDEMPOTENCY_KEY_REUSED",
+  "IDEMPOTENCY_KEY_IN_USE",
+  "INTERNAL",
+] as const satisfies readonly (AppErrorCode | string)[];
+
+export type ProblemCode = AppErrorCode | (typeof PROBLEM_CODES)[number];
+
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
-  code: AppErrorCode | "INTERNAL";
+  code: ProblemCode;
   errors?: FieldErrors;
   [extension: string]: unknown;
 }
@@ -24,6 +43,8 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  413: "Content Too Large",
+  422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
 };

@@ -16,7 +16,17 @@ export function bearerToken(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
+/** The caller of an API request: the token's user as an Actor, and the token (for per-token limits). */
+export interface ApiCaller {
+  actor: Actor;
+  tokenId: string;
+}
+
 export async function actorFromBearer(request: Request, now: Date = new Date()): Promise<Actor | null> {
+  return (await callerFromBearer(request, now))?.actor ?? null;
+}
+
+export async function callerFromBearer(request: Request, now: Date = new Date()): Promise<ApiCaller | null> {
   const token = bearerToken(request);
   if (!token || !looksLikeApiToken(token)) return null;
   const db = await getDb();
@@ -41,5 +51,5 @@ export async function actorFromBearer(request: Request, now: Date = new Date()):
     });
   }
   const { user } = row;
-  return { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name, email: user.email };
+  return { actor: { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name, email: user.email }, tokenId: row.id };
 }

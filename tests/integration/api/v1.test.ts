@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getPersonas } from "@/app/api/v1/personas/route";
 import { GET as getScores } from "@/app/api/v1/scorecards/[scorecardSlug]/personas/[personaSlug]/scores/route";
 import { GET as getScorecards } from "@/app/api/v1/scorecards/route";
+import { personaListSchema, personaScorecardSchema, scorecardListSchema } from "@/lib/api/schemas";
 import { withApiActor } from "@/lib/api/with-api-actor";
 import { createApiToken } from "@/lib/commands/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/commands/tokens/revoke-api-token";
@@ -83,6 +84,7 @@ describe("GET /api/v1/scorecards", () => {
     const response = await getScorecards(get("/scorecards"), {});
     expect(response.status).toBe(200);
     const body = await response.json();
+    expect(scorecardListSchema.safeParse(body).error).toBeUndefined();
     expect(body.scorecards).toContainEqual({ slug: "api-retail", name: "API Retail", perspectives: 2 });
     for (const s of body.scorecards) expect(Object.keys(s).sort()).toEqual(["name", "perspectives", "slug"]);
   });
@@ -92,7 +94,9 @@ describe("GET /api/v1/personas", () => {
   it("lists ACTIVE and SUNSET personas, never drafts", async () => {
     const response = await getPersonas(get("/personas"), {});
     expect(response.status).toBe(200);
-    const { personas } = await response.json();
+    const json = await response.json();
+    expect(personaListSchema.safeParse(json).error).toBeUndefined();
+    const { personas } = json;
     expect(personas).toContainEqual({ slug: "api-anna", name: "Anna", status: "ACTIVE" });
     expect(personas).toContainEqual({ slug: "api-sam", name: "Sam", status: "SUNSET" });
     expect(personas.map((p: { slug: string }) => p.slug)).not.toContain("api-dora");
@@ -105,6 +109,7 @@ describe("GET /api/v1/scorecards/{slug}/personas/{slug}/scores", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     const exec = actorOf(await makeUser({ role: "EXECUTIVE" }));
+    expect(personaScorecardSchema.safeParse(body).error).toBeUndefined();
     const card = (await getPersonaScorecard(exec, { scorecardSlug: "api-retail", personaSlug: "api-anna", period: "2025-06" }))!;
 
     expect(body).toMatchObject({ scorecard: { slug: "api-retail", name: "API Retail" }, persona: { slug: "api-anna", status: "ACTIVE" }, period: "2025-06-01" });
