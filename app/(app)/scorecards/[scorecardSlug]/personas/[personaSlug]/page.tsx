@@ -295,7 +295,7 @@ function OpenEscalations({ card }: { card: PersonaScorecard }) {
               Level {e.level} · {e.status === "ACKNOWLEDGED" ? <><span aria-hidden="true">✓ </span>acknowledged{e.acknowledged?.by ? ` by ${e.acknowledged.by}` : ""}</> : "open, not yet acknowledged"}
               {e.assignee ? ` · ${e.assignee}` : ""} ·{" "}
               <Link href={`/escalations/${e.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                Thread<span className="sr-only"> of the {e.kpiName} escalation</span>
+                Escalation thread
               </Link>
             </span>
             {e.plan ? (
