@@ -36,7 +36,7 @@ export function NavLinks({ links, orientation }: { links: NavLink[]; orientation
                   <span aria-hidden="true" className="ml-1.5 inline-block min-w-5 rounded-full bg-status-red px-1.5 text-center text-xs font-semibold text-white">
                     {link.badge.count}
                   </span>
-                  <span className="sr-only">, {link.badge.label}</span>
+                  <span className="sr-only"> ({link.badge.label})</span>
                 </>
               ) : null}
             </Link>

@@ -37,7 +37,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     <span>Read</span>
                   ) : (
                     <span className="font-semibold text-brand-900">
-                      <span aria-hidden="true">● </span>Unread
+                      <span aria-hidden="true">● </span>
+                      <span>Unread</span>
                     </span>
                   )}{" "}
                   · <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>

@@ -278,6 +278,13 @@ function Forms({ d, actor }: { d: EscalationDetail; actor: Actor }) {
         <Card title="Acknowledge" description="Say you have seen it and what you know; optionally record the first action plan.">
           <AcknowledgeForm action={acknowledgeAction} escalationId={d.id} users={users} defaultOwnerId={defaultOwnerId} />
         </Card>
+      ) : d.acknowledged && d.status === "ACKNOWLEDGED" ? (
+        <Card title="Acknowledged">
+          <p role="status" className="text-sm text-slate-800">
+            <span aria-hidden="true">✓ </span>
+            Acknowledged by {d.acknowledged.by ?? "someone"}, {formatDateTime(d.acknowledged.at)}.
+          </p>
+        </Card>
       ) : d.status === "OPEN" ? (
         <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
           The assignee, the KPI&apos;s owner, executives and administrators acknowledge escalations.
