@@ -16,6 +16,7 @@ async function expectAccessible(page: Page) {
 async function screenshots(page: Page, name: string) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500); // let the charts measure their new width before the page is measured
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -73,6 +73,7 @@ test.describe("authorization table", () => {
   }
 
   test("every role opens an escalation from the inbox; an anonymous visitor is sent to sign in", async ({ browser, request }) => {
+    test.setTimeout(180_000); // four sign-ins on a loaded machine
     let href: string | null = null;
     for (const who of ALL) {
       const context = await browser.newContext();

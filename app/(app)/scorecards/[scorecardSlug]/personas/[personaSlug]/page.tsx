@@ -294,7 +294,7 @@ function OpenEscalations({ card }: { card: PersonaScorecard }) {
             <span className="text-xs text-slate-700">
               Level {e.level} · {e.status === "ACKNOWLEDGED" ? <><span aria-hidden="true">✓ </span>acknowledged{e.acknowledged?.by ? ` by ${e.acknowledged.by}` : ""}</> : "open, not yet acknowledged"}
               {e.assignee ? ` · ${e.assignee}` : ""} ·{" "}
-              <Link href={`/escalations/${e.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={`/escalations/${e.id}`} className="text-brand-700 underline underline-offset-2">
                 Escalation thread
               </Link>
             </span>
