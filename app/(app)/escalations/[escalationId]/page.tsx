@@ -223,7 +223,7 @@ function entryText(d: EscalationDetail, t: ThreadEntry): { icon: string; who: st
     case "ACKNOWLEDGED":
       return { icon: "✓", who: t.actor ?? "Someone", text: <><span className="font-medium">Acknowledged.</span> {t.note}</> };
     case "COMMENT":
-      return { icon: "💬", who: t.actor ?? "Someone", text: t.note };
+      return { icon: "✎", who: t.actor ?? "Someone", text: t.note };
     case "REASSIGNED":
       return { icon: "→", who: t.actor ?? "Someone", text: <><span className="font-medium">Reassigned to {t.assignee ?? "someone"}.</span> {t.note}</> };
     case "ACTION_PLAN":
