@@ -1,5 +1,6 @@
 import { getDatabase, closeDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
+import { writeDemoEscalationThread } from "@/lib/demo/escalation-thread";
 import { assertDemoSeedAllowed, seedDemoData } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { startEmbeddedJobs, stopEmbeddedJobs } from "@/lib/jobs/embedded-schedule";
@@ -21,6 +22,7 @@ export async function prepareServer(log: (message: string) => void = console.log
   if (migrated.newlyApplied.length > 0) log(`Applied ${migrated.newlyApplied.length} migration(s): ${migrated.newlyApplied.join(", ")}`);
 
   const empty = (await database.prisma.user.count()) === 0 && (await database.prisma.scorecard.count()) === 0;
+  let seeded = false;
   if (empty && !config.SKIP_DEMO_SEED) {
     let allowed = true;
     try {
@@ -31,6 +33,7 @@ export async function prepareServer(log: (message: string) => void = console.log
     }
     if (allowed) {
       const summary = await seedDemoData(database.prisma);
+      seeded = true;
       log(`Empty database: loaded demo data (${summary.personas} personas, ${summary.kpis} KPIs, ${summary.measurements} values).`);
       // The demo's history holds breach streaks: judge them now, so its escalations show from the
       // first page on Postgres too (the embedded database runs the job below in any case).
@@ -40,6 +43,15 @@ export async function prepareServer(log: (message: string) => void = console.log
   const where = database.kind === "embedded" ? `embedded database in ${config.PGLITE_DATA_DIR}` : "Postgres";
   log(`Database ready (${where}, ${migrated.applied.length} migrations) in ${Math.round(performance.now() - started)} ms.`);
   if (database.kind === "embedded") await startEmbeddedJobs(database.prisma, log);
+  // Once the job has opened the demo's escalations: a thread on one of them (an acknowledgement
+  // with an action plan, and a comment), so the inbox shows one being handled.
+  if (seeded) {
+    try {
+      log(`Demo escalation thread: ${await writeDemoEscalationThread(database.prisma)}.`);
+    } catch (error) {
+      log(`Demo escalation thread not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   // The embedded database must be closed cleanly; nothing else closes it on SIGTERM.
   const shutdown = async (signal: string) => {

@@ -116,8 +116,10 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ defaultValue, maxLength, ...frame }: BaseProps & { defaultValue?: string; maxLength?: number }) {
-  return <FieldFrame {...frame} control={(a11y) => <textarea {...a11y} rows={3} defaultValue={defaultValue} maxLength={maxLength} />} />;
+export function TextAreaField({ defaultValue, maxLength, required, ...frame }: BaseProps & { defaultValue?: string; maxLength?: number; required?: boolean }) {
+  return (
+    <FieldFrame {...frame} required={required} control={(a11y) => <textarea {...a11y} rows={3} defaultValue={defaultValue} maxLength={maxLength} required={required} />} />
+  );
 }
 
 export function SelectField({

@@ -12,7 +12,30 @@ const ROLE_LABEL: Record<string, string> = {
  * The signed-in header. On wide screens the links sit in a row; below `md` they fold into a
  * <details> menu, which opens with the keyboard and needs no JavaScript.
  */
-export function AppHeader({ user, main, admin }: { user: { name: string; role: string }; main: NavLink[]; admin: NavLink[] }) {
+/** The bell: unread notifications, linking to the list; its name says the count in words. */
+function NotificationBell({ unread }: { unread: number }) {
+  const label = unread === 0 ? "Notifications, none unread" : `${unread} unread notification${unread === 1 ? "" : "s"}`;
+  return (
+    <Link
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      className="relative ml-auto inline-flex items-center rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100 md:ml-0"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span aria-hidden="true" className="ml-0.5 min-w-5 rounded-full bg-status-red px-1.5 text-center text-xs font-semibold text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
+export function AppHeader({ user, main, admin, unread = 0 }: { user: { name: string; role: string }; main: NavLink[]; admin: NavLink[]; unread?: number }) {
   // /sign-out confirms and signs out through next-auth (a POST with its CSRF token).
   const signOut = (
     <Link href="/sign-out" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
@@ -36,14 +59,15 @@ export function AppHeader({ user, main, admin }: { user: { name: string; role: s
             </div>
           ) : null}
         </nav>
-        <div className="ml-auto hidden items-center gap-2 md:flex">
+        <NotificationBell unread={unread} />
+        <div className="hidden items-center gap-2 md:flex">
           <Link href="/account" className="text-right text-sm leading-tight hover:underline">
             <span className="block font-medium text-slate-900">{user.name}</span>
             <span className="block text-xs text-slate-600">{ROLE_LABEL[user.role] ?? user.role}</span>
           </Link>
           {signOut}
         </div>
-        <details className="group relative ml-auto md:hidden">
+        <details className="group relative md:hidden">
           <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
             Menu <span aria-hidden="true">☰</span>
           </summary>
@@ -58,7 +82,14 @@ export function AppHeader({ user, main, admin }: { user: { name: string; role: s
             <div className="mt-2 border-t border-slate-100 pt-2">
               <p className="px-3 text-sm font-medium text-slate-900">{user.name}</p>
               <p className="px-3 pb-1 text-xs text-slate-600">{ROLE_LABEL[user.role] ?? user.role}</p>
-              <NavLinks links={[{ href: "/account", label: "My account" }, { href: "/sign-out", label: "Sign out" }]} orientation="column" />
+              <NavLinks
+                links={[
+                  { href: "/notifications", label: "Notifications", badge: { count: unread, label: `${unread} unread` } },
+                  { href: "/account", label: "My account" },
+                  { href: "/sign-out", label: "Sign out" },
+                ]}
+                orientation="column"
+              />
             </div>
           </nav>
         </details>

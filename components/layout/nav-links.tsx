@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 export interface NavLink {
   href: string;
   label: string;
+  /** A count beside the label (e.g. open escalations), with its meaning for screen readers. */
+  badge?: { count: number; label: string };
 }
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -29,6 +31,14 @@ export function NavLinks({ links, orientation }: { links: NavLink[]; orientation
               }`}
             >
               {link.label}
+              {link.badge && link.badge.count > 0 ? (
+                <>
+                  <span aria-hidden="true" className="ml-1.5 inline-block min-w-5 rounded-full bg-status-red px-1.5 text-center text-xs font-semibold text-white">
+                    {link.badge.count}
+                  </span>
+                  <span className="sr-only"> ({link.badge.label})</span>
+                </>
+              ) : null}
             </Link>
           </li>
         );

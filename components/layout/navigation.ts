@@ -13,6 +13,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/", label: "Overview", action: "dashboard.read", group: "main" },
   { href: "/scorecards", label: "Scorecards", action: "dashboard.read", group: "main" },
   { href: "/departments", label: "By department", action: "dashboard.read", group: "main" },
+  { href: "/escalations", label: "Escalations", action: "dashboard.read", group: "main" },
   { href: "/entry", label: "Enter values", action: "measurement.enter", group: "main" },
   { href: "/admin/users", label: "Users", action: "user.manage", group: "admin" },
   { href: "/admin/departments", label: "Departments", action: "department.manage", group: "admin" },

@@ -25,6 +25,9 @@ export const ACTIONS = [
   "measurement.write",
   "measurement.enter",
   "escalation.acknowledge",
+  "escalation.comment",
+  "escalation.reassign",
+  "notification.manage",
   "scenario.write",
   "account.update",
   "token.manage",
@@ -44,6 +47,8 @@ export interface Resource {
   persona?: { id: string };
   /** The user account concerned (account.update: only one's own; token.manage: the token's owner). */
   user?: { id: string };
+  /** An escalation (escalation.acknowledge): its assignee and its KPI's owner may act on it. */
+  escalation?: { assigneeId: string | null; kpiOwnerId: string | null };
   /** A scenario (scenario.write): its owner may change it. */
   scenario?: { ownerId: string };
 }
@@ -81,7 +86,18 @@ const RULES: Record<Action, Rule> = {
   // measurement.write with the KPI.
   "measurement.enter": roles("ADMIN", "KPI_OWNER"),
 
-  "escalation.acknowledge": roles("ADMIN", "EXECUTIVE"),
+  // Acknowledging an escalation and adding action plans: executives and admins on any; anyone
+  // else only on an escalation assigned to them or on their own KPI's (resource.escalation).
+  "escalation.acknowledge": (actor, resource) =>
+    actor.role === "ADMIN" ||
+    actor.role === "EXECUTIVE" ||
+    (resource?.escalation !== undefined && (resource.escalation.assigneeId === actor.id || resource.escalation.kpiOwnerId === actor.id)),
+  // Everyone who reads escalations (every role) may comment on them.
+  "escalation.comment": anyone,
+  "escalation.reassign": roles("ADMIN"),
+
+  // In-app notifications: only one's own (resource.user is the notification's recipient).
+  "notification.manage": (actor, resource) => resource?.user === undefined || resource.user.id === actor.id,
 
   // Admins and analysts build what-if scenarios; an analyst changes only their own.
   "scenario.write": (actor, resource) =>
@@ -123,6 +139,9 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "account.update": "You can only change your own account.",
   "token.manage": "You can only manage your own API tokens.",
   "session.revoke": "You can only sign yourself out everywhere.",
+  "escalation.acknowledge": "Only the assignee, the KPI's owner, executives and administrators can acknowledge this escalation or plan actions on it.",
+  "escalation.reassign": "Only administrators can reassign escalations.",
+  "notification.manage": "You can only mark your own notifications.",
 };
 
 /** The refusal for an action, in plain language. */
@@ -145,6 +164,8 @@ export function canSome(actor: Actor, action: Action): boolean {
   switch (action) {
     case "measurement.write":
       return can(actor, action, { kpi: { ownerId: actor.id } });
+    case "escalation.acknowledge":
+      return can(actor, action, { escalation: { assigneeId: actor.id, kpiOwnerId: actor.id } });
     default:
       return false;
   }

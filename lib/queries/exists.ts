@@ -27,3 +27,9 @@ export async function departmentExists(actor: Actor, id: string): Promise<boolea
   authorize(actor, "dashboard.read");
   return (await (await getDb()).department.count({ where: { id } })) > 0;
 }
+
+export async function escalationExists(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "dashboard.read");
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return false;
+  return (await (await getDb()).escalation.count({ where: { id } })) > 0;
+}

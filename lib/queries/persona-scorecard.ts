@@ -22,7 +22,8 @@ import {
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
 // target in force, score, a 12-period history, the previous period and what moved the overall
 // score. Bounded: 8 reads (structure, personas, data months, the persona's values over the
-// 12-period window, targets, weights, open escalations; one more with a department filter),
+// 12-period window, targets, weights, open escalations and their latest action plans; one more
+// with a department filter),
 // whatever the number of KPIs or the length of history.
 
 export interface PersonaScorecardInput {
@@ -133,7 +134,20 @@ export interface PersonaScorecard {
   /** Departments that own KPIs of this scorecard (for the department filter). */
   departments: { id: string; name: string }[];
   /** Open (unresolved) escalations of this persona on this scorecard's KPIs, highest level first. */
-  escalations: { id: string; kpiCode: string; kpiName: string; level: number; status: string; since: string; streakLength: number; assignee: string | null }[];
+  escalations: {
+    id: string;
+    kpiCode: string;
+    kpiName: string;
+    level: number;
+    status: string;
+    since: string;
+    streakLength: number;
+    assignee: string | null;
+    /** Who acknowledged it and when (ISO), once acknowledged. */
+    acknowledged: { by: string | null; at: string } | null;
+    /** The latest action plan on its thread. */
+    plan: { what: string; owner: string | null; due: string | null } | null;
+  }[];
 }
 
 const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
@@ -216,7 +230,23 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     db.escalation.findMany({
       where: { personaId: persona.id, status: { not: "RESOLVED" }, kpiId: { in: structure.kpis.map((k) => k.id) } },
       orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
-      select: { id: true, level: true, status: true, firstBreachedPeriod: true, streakLength: true, kpi: { select: { code: true, name: true } }, assignee: { select: { name: true } } },
+      select: {
+        id: true,
+        level: true,
+        status: true,
+        firstBreachedPeriod: true,
+        streakLength: true,
+        acknowledgedAt: true,
+        acknowledgedBy: { select: { name: true } },
+        kpi: { select: { code: true, name: true } },
+        assignee: { select: { name: true } },
+        events: {
+          where: { kind: "ACTION_PLAN" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
+        },
+      },
     }),
   ]);
   const values = new ValueBook<StoredValueRow>(rows);
@@ -336,6 +366,10 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       since: e.firstBreachedPeriod.toISOString().slice(0, 10),
       streakLength: e.streakLength,
       assignee: e.assignee?.name ?? null,
+      acknowledged: e.acknowledgedAt ? { by: e.acknowledgedBy?.name ?? null, at: e.acknowledgedAt.toISOString() } : null,
+      plan: e.events[0]?.actionWhat
+        ? { what: e.events[0].actionWhat, owner: e.events[0].actionOwner?.name ?? null, due: e.events[0].actionDue?.toISOString().slice(0, 10) ?? null }
+        : null,
     })),
   };
 }

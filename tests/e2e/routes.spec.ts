@@ -27,6 +27,9 @@ const ROUTES: RouteCase[] = [
   { path: "/scorecards/persona-bsc/map?persona=smb-owner&period=2026-10", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS?persona=enterprise-it-buyer", allowed: ALL, anonymous: "sign-in" },
   { path: "/departments?all", allowed: ALL, anonymous: "sign-in" },
+  { path: "/escalations", allowed: ALL, anonymous: "sign-in" },
+  { path: "/escalations?status=all&level=1&scorecard=persona-bsc&persona=smb-owner&mine=1", allowed: ALL, anonymous: "sign-in" },
+  { path: "/notifications", allowed: ALL, anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },
@@ -41,6 +44,7 @@ const NOT_FOUND = [
   "/scorecards/persona-bsc/map?persona=public-sector-procurement",
   "/kpis/NO-SUCH-KPI",
   "/departments/no-such-department",
+  "/escalations/no-such-escalation",
 ];
 
 test.describe("authorization table", () => {
@@ -67,6 +71,26 @@ test.describe("authorization table", () => {
       }
     });
   }
+
+  test("every role opens an escalation from the inbox; an anonymous visitor is sent to sign in", async ({ browser, request }) => {
+    test.setTimeout(180_000); // four sign-ins on a loaded machine
+    let href: string | null = null;
+    for (const who of ALL) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, DEMO_USERS[who]);
+      if (!href) {
+        await page.goto("/escalations");
+        href = await page.getByRole("table").getByRole("link").first().getAttribute("href");
+        expect(href).toMatch(/^\/escalations\/[A-Za-z0-9_-]+$/);
+      }
+      expect((await page.request.get(href!, { maxRedirects: 0 })).status(), `${who} ${href}`).toBe(200);
+      await context.close();
+    }
+    const anonymous = await request.get(href!, { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(307);
+    expect(anonymous.headers().location).toContain("/sign-in");
+  });
 
   test("a KPI owner's department view opens their own department", async ({ page }) => {
     await signIn(page, DEMO_USERS.owner);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
+import { getDb } from "@/lib/db";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
 
@@ -11,6 +12,26 @@ import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser
 type Case = { name: string; command: Command<unknown, unknown>; allowed: Role[]; input: (actor: Actor) => Promise<unknown> };
 
 let seq = 0;
+
+/** An open escalation neither assigned to the actor nor on a KPI they own (their own are in escalations.test.ts). */
+async function othersEscalation(): Promise<string> {
+  const db = await getDb();
+  const someone = await makeUser({ role: "KPI_OWNER" });
+  const kpi = await makeKpi({ ownerId: someone.id });
+  const persona = await makePersona();
+  const e = await db.escalation.create({
+    data: { kpiId: kpi.id, personaId: persona.id, firstBreachedPeriod: new Date("2026-01-01T00:00:00Z"), lastBreachedPeriod: new Date("2026-03-01T00:00:00Z"), streakLength: 3, level: 1, assigneeId: someone.id },
+  });
+  return e.id;
+}
+
+async function ownNotification(actor: Actor): Promise<string> {
+  const db = await getDb();
+  return (await db.notification.create({ data: { userId: actor.id, kind: "test", title: "t", body: "b" } })).id;
+}
+
+const dueDate = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const CASES: Case[] = [
   { name: "createUser", command: commands.createUser, allowed: ["ADMIN"], input: async () => ({ email: `made-${++seq}@example.test`, name: "Made", role: "ANALYST" }) },
   { name: "updateUser", command: commands.updateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id, name: "Changed", role: "ANALYST" }) },
@@ -48,6 +69,25 @@ const CASES: Case[] = [
       const created = await commands.createApiToken(actor, { name: `To revoke ${++seq}` });
       if (!created.ok) throw new Error(created.message);
       return { tokenId: created.data.token.id };
+    },
+  },
+  { name: "acknowledgeEscalation", command: commands.acknowledgeEscalation, allowed: ["ADMIN", "EXECUTIVE"], input: async () => ({ escalationId: await othersEscalation(), note: "Seen." }) },
+  {
+    name: "addActionPlan",
+    command: commands.addActionPlan,
+    allowed: ["ADMIN", "EXECUTIVE"],
+    input: async (actor) => ({ escalationId: await othersEscalation(), actionWhat: "Fix it", actionOwnerId: actor.id, actionDue: dueDate() }),
+  },
+  { name: "commentOnEscalation", command: commands.commentOnEscalation, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async () => ({ escalationId: await othersEscalation(), note: "A comment." }) },
+  { name: "reassignEscalation", command: commands.reassignEscalation, allowed: ["ADMIN"], input: async () => ({ escalationId: await othersEscalation(), assigneeId: (await makeUser({ role: "KPI_OWNER" })).id }) },
+  { name: "markNotificationRead", command: commands.markNotificationRead, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async (actor) => ({ notificationId: await ownNotification(actor) }) },
+  {
+    name: "markAllNotificationsRead",
+    command: commands.markAllNotificationsRead,
+    allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
+    input: async (actor) => {
+      await ownNotification(actor);
+      return {};
     },
   },
 ];

@@ -63,7 +63,10 @@ export async function snapshot() {
     await db.measurementRevision.count(),
     await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, name: true, tokenHash: true, expiresAt: true, revokedAt: true } }),
   ];
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens };
+  const escalations = await db.escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, assigneeId: true, acknowledgedById: true, acknowledgedAt: true } });
+  const escalationEvents = await db.escalationEvent.count();
+  const notifications = await db.notification.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, readAt: true } });
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, escalations, escalationEvents, notifications };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeUser, ROLES, snapshot } from "./fixtures";
+import { getDb } from "@/lib/db";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Random payloads against every command, by every role: a command always answers with a
 // result (never an unhandled error), a refusal is well-formed, and a refused command
@@ -21,6 +22,17 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) ids.push((await makeDepartment()).id);
   for (let i = 0; i < 3; i++) ids.push((await makeUser({ role: i === 0 ? "ADMIN" : "ANALYST" })).id);
   ids.push(...actors.map((a) => a.id));
+  // An escalation of a KPI one of the actors owns, and a notification of each actor: ids the
+  // escalation and notification commands can act on.
+  const db = await getDb();
+  const owner = actors.find((a) => a.role === "KPI_OWNER")!;
+  const kpi = await makeKpi({ ownerId: owner.id });
+  const persona = await makePersona();
+  const escalation = await db.escalation.create({
+    data: { kpiId: kpi.id, personaId: persona.id, firstBreachedPeriod: new Date("2026-01-01T00:00:00Z"), lastBreachedPeriod: new Date("2026-03-01T00:00:00Z"), streakLength: 3, level: 1, assigneeId: owner.id },
+  });
+  ids.push(escalation.id);
+  for (const actor of actors) ids.push((await db.notification.create({ data: { userId: actor.id, kind: "test", title: "t", body: "b" } })).id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -37,6 +49,7 @@ const FIELDS = [
   "email", "name", "role", "departmentId", "userId", "description", "currentPassword", "newPassword", "confirmPassword", "active",
   "kpiId", "personaId", "period", "value", "notAvailableReason", "comment", "version", "reason",
   "tokenId", "expiresOn",
+  "escalationId", "note", "actionWhat", "actionOwnerId", "actionDue", "assigneeId", "notificationId",
 ] as const;
 
 const payload = fc.oneof(

@@ -21,7 +21,10 @@ const MATRIX: Record<Action, [admin: Cell, analyst: Cell, kpiOwner: Cell, execut
   "objective.write":        ["Y", "Y",   "N",   "N"],
   "measurement.write":      ["Y", "N",   "own", "N"],
   "measurement.enter":      ["Y", "N",   "Y",   "N"],
-  "escalation.acknowledge": ["Y", "N",   "N",   "Y"],
+  "escalation.acknowledge": ["Y", "own", "own", "Y"],
+  "escalation.comment":     ["Y", "Y",   "Y",   "Y"],
+  "escalation.reassign":    ["Y", "N",   "N",   "N"],
+  "notification.manage":    ["own", "own", "own", "own"],
   "scenario.write":         ["Y", "own", "N",   "N"],
   "account.update":         ["own", "own", "own", "own"],
   "token.manage":           ["Y", "own", "own", "own"],
@@ -43,7 +46,13 @@ function resources(action: Action, actor: Actor): { own: Resource; others: Resou
       return { own: { kpi: { ownerId: actor.id } }, others: { kpi: { ownerId: "someone-else" } } };
     case "scenario.write":
       return { own: { scenario: { ownerId: actor.id } }, others: { scenario: { ownerId: "someone-else" } } };
+    case "escalation.acknowledge":
+      return {
+        own: { escalation: { assigneeId: actor.id, kpiOwnerId: "someone-else" } },
+        others: { escalation: { assigneeId: "someone-else", kpiOwnerId: "someone-else" } },
+      };
     case "account.update":
+    case "notification.manage":
     case "token.manage":
     case "session.revoke":
       return { own: { user: { id: actor.id } }, others: { user: { id: "someone-else" } } };
@@ -96,6 +105,12 @@ describe("resource rules", () => {
   it("an unowned KPI belongs to no owner", () => {
     expect(can(actorOf("KPI_OWNER"), "measurement.write", { kpi: { ownerId: null } })).toBe(false);
     expect(can(actorOf("ADMIN"), "measurement.write", { kpi: { ownerId: null } })).toBe(true);
+  });
+
+  it("an escalation's KPI owner may acknowledge it even when it is assigned to someone else", () => {
+    const owner = actorOf("KPI_OWNER");
+    expect(can(owner, "escalation.acknowledge", { escalation: { assigneeId: "someone-else", kpiOwnerId: owner.id } })).toBe(true);
+    expect(can(owner, "escalation.acknowledge", { escalation: { assigneeId: null, kpiOwnerId: null } })).toBe(false);
   });
 
   it("authorize throws an AppError with code FORBIDDEN and a plain message", () => {

@@ -228,7 +228,10 @@ function Escalations({ detail }: { detail: KpiDetail }) {
         <ul className="space-y-2 text-sm">
           {detail.escalations.map((e) => (
             <li key={e.id}>
-              <span className="font-medium">{e.persona}</span>: level {e.level}, {e.status.toLowerCase()}, red for {e.streakLength} periods since{" "}
+              <Link href={`/escalations/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {e.persona}
+              </Link>
+              : level {e.level}, {e.status.toLowerCase()}, red for {e.streakLength} periods since{" "}
               {formatPeriod(e.since)}
               {e.assignee ? `, assigned to ${e.assignee}` : ""}
             </li>

@@ -13,7 +13,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDelta, formatPeriod, formatScore } from "@/lib/format";
+import { formatDate, formatDelta, formatPeriod, formatScore } from "@/lib/format";
 import { getPersonaScorecard, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { departmentExists, scorecardExists, scoredPersonaExists } from "@/lib/queries/exists";
 
@@ -292,9 +292,18 @@ function OpenEscalations({ card }: { card: PersonaScorecard }) {
               : off track for {e.streakLength} periods since {formatPeriod(e.since)}
             </span>
             <span className="text-xs text-slate-700">
-              Level {e.level} · {e.status === "ACKNOWLEDGED" ? "acknowledged" : "open"}
-              {e.assignee ? ` · ${e.assignee}` : ""}
+              Level {e.level} · {e.status === "ACKNOWLEDGED" ? <><span aria-hidden="true">✓ </span>acknowledged{e.acknowledged?.by ? ` by ${e.acknowledged.by}` : ""}</> : "open, not yet acknowledged"}
+              {e.assignee ? ` · ${e.assignee}` : ""} ·{" "}
+              <Link href={`/escalations/${e.id}`} className="text-brand-700 underline underline-offset-2">
+                Escalation thread
+              </Link>
             </span>
+            {e.plan ? (
+              <span className="w-full text-xs text-slate-700">
+                Action plan: {e.plan.what} ({e.plan.owner ?? "someone"}
+                {e.plan.due ? `, by ${formatDate(`${e.plan.due}T00:00:00Z`)}` : ""})
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
