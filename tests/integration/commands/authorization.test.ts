@@ -59,6 +59,8 @@ const CASES: Case[] = [
     allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
     input: async () => ({ currentPassword: KNOWN_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
   },
+  // Another user's sessions (one's own, allowed to every role, is in sign-out-everywhere.test.ts).
+  { name: "signOutEverywhere", command: commands.signOutEverywhere, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
   { name: "createApiToken", command: commands.createApiToken, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async () => ({ name: `Script ${++seq}` }) },
   {
     // The acting user's own token (another user's, and an admin revoking it, are in tokens.test.ts).
