@@ -6,6 +6,7 @@ export { changeOwnPassword } from "./account/change-own-password";
 export { createDepartment } from "./departments/create-department";
 export { deleteDepartment } from "./departments/delete-department";
 export { updateDepartment } from "./departments/update-department";
+export { importMeasurements } from "./measurements/import-measurements";
 export { saveMeasurement } from "./measurements/save-measurement";
 export { createApiToken } from "./tokens/create-api-token";
 export { revokeApiToken } from "./tokens/revoke-api-token";

@@ -1,3 +1,5 @@
+import { MAX_IMPORT_ROWS } from "@/lib/validation/imports";
+
 // The columns of a measurement file (import and export alike), and how a header row maps to them.
 // Header names are matched case-insensitively, ignoring surrounding spaces ("KPI_Code " is kpi_code);
 // columns that are not ours are ignored and reported; missing required columns stop the file.
@@ -11,8 +13,8 @@ export const EXPORT_COLUMNS = ["kpi_code", "persona_slug", "period", "value", "c
 
 export type ImportColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
-/** Limits of one file, checked before and while parsing. */
-export const MAX_IMPORT_ROWS = 100_000;
+/** Limits of one file, checked before and while parsing (rows: the command's own limit). */
+export { MAX_IMPORT_ROWS };
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** A cell as read: text (CSV, XLSX text) or a number (XLSX numeric cell). */
