@@ -13,7 +13,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  code: AppErrorCode | "INTERNAL";
+  code: AppErrorCode | "INTERNAL" | "TOO_LARGE";
   errors?: FieldErrors;
   [extension: string]: unknown;
 }
@@ -24,6 +24,8 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  413: "Content Too Large",
+  422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
 };

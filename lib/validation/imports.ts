@@ -15,6 +15,8 @@ export const MAX_IMPORT_ROWS = 100_000;
 /** Items one PUT /api/v1/measurements may hold; more is 413. */
 export const MAX_BULK_ITEMS = 5_000;
 export const FILE_NAME_MAX = 255;
+/** Longest reason a bulk request may give. */
+export const REASON_MAX_BULK = REASON_MAX;
 
 /** A cell as read from a file or sent by a client: judged row by row by the command, so loose here. */
 const cell = z.union([z.string(), z.number(), z.null()]).optional();
@@ -129,7 +131,7 @@ export const bulkMeasurementItemSchema = z.object({
 /** PUT /api/v1/measurements: the body. All items are written in one transaction, or none. */
 export const bulkMeasurementsRequestSchema = z.object({
   items: z.array(bulkMeasurementItemSchema).min(1).max(MAX_BULK_ITEMS),
-  reason: z.string().max(REASON_MAX).optional().describe("Why saved values change (default: \"Bulk update through the API\")."),
+  reason: z.string().max(REASON_MAX_BULK).optional().describe("Why saved values change (default: \"Bulk update through the API\")."),
 });
 
 /** PUT /api/v1/measurements 200, and POST /api/v1/imports 200 (dry run or commit). rowNumber of an item is its index + 1. */
@@ -156,3 +158,29 @@ export const fileProblemSchema = z.object({
   message: z.string(),
   missingColumns: z.array(z.string()).optional(),
 });
+
+// ───────────────────────────── Export filters ─────────────────────────────
+
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+const monthFilter = (label: string) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, `${label} must be a month as YYYY-MM (or YYYY-MM-01).`)
+      .transform((v) => `${v.slice(0, 7)}-01`)
+      .optional(),
+  );
+
+/** /entry/export.csv and .xlsx: ?kpi=CODE&persona=slug&from=YYYY-MM&to=YYYY-MM, all optional. */
+export const measurementExportFilterSchema = z
+  .object({
+    kpi: z.preprocess(blank, z.string().trim().max(64, "kpi can be at most 64 characters.").optional()),
+    persona: z.preprocess(blank, z.string().trim().max(64, "persona can be at most 64 characters.").optional()),
+    from: monthFilter("from"),
+    to: monthFilter("to"),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "to must be the same month as from or later." });
+
+export type MeasurementExportFilter = z.output<typeof measurementExportFilterSchema>;

@@ -95,10 +95,11 @@ export const importMeasurements = defineCommand({
     const judged: Judged[] = [];
 
     // 1. Each row on its own: the shape rules of a single save.
-    type Parsed = { index: number; kpiCode: string; personaSlug: string; period: string; value: string | null; notAvailableReason: string | null; comment: string | null; version?: number };
+    type Parsed = { index: number; kpiCode: string; personaSlug: string; period: string; value: string | null; notAvailableReason: string | null; comment: string | null; version?: number; keepComment: boolean };
     const parsed: Parsed[] = [];
     for (const row of input.rows) {
-      const fileComment = input.hasComment ? nullableText(row.comment) : null;
+      const keepComment = !input.hasComment || row.comment === undefined;
+      const fileComment = keepComment ? null : nullableText(row.comment);
       const base: RowVerdict = {
         rowNumber: row.rowNumber,
         verdict: "error",
@@ -115,7 +116,7 @@ export const importMeasurements = defineCommand({
         period: row.period === null || row.period === undefined ? undefined : String(row.period),
         value: row.value ?? undefined,
         notAvailableReason: row.not_available_reason ?? undefined,
-        comment: input.hasComment ? (row.comment ?? undefined) : undefined,
+        comment: keepComment ? undefined : (row.comment ?? undefined),
         version: row.version ?? undefined,
         source: input.source,
       });
@@ -132,7 +133,7 @@ export const importMeasurements = defineCommand({
       base.period = d.period;
       base.value = d.value ?? null;
       base.not_available_reason = d.notAvailableReason;
-      base.comment = input.hasComment ? d.comment : null;
+      base.comment = keepComment ? null : d.comment;
       judged.push({ verdict: base });
       parsed.push({
         index: judged.length - 1,
@@ -143,6 +144,7 @@ export const importMeasurements = defineCommand({
         notAvailableReason: d.notAvailableReason,
         comment: d.comment,
         version: d.version,
+        keepComment,
       });
     }
 
@@ -198,7 +200,7 @@ export const importMeasurements = defineCommand({
     for (const v of valid) {
       const j = judged[v.index]!;
       const current = existingByKey.get(v.key);
-      const comment = input.hasComment ? v.comment : (current?.comment ?? null);
+      const comment = v.keepComment ? (current?.comment ?? null) : v.comment;
       const state = { value: v.value, notAvailableReason: v.notAvailableReason, comment };
       if (current) j.verdict.previous = savedValue(current);
       j.verdict.comment = comment;
