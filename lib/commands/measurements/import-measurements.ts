@@ -110,13 +110,15 @@ export const importMeasurements = defineCommand({
         not_available_reason: nullableText(row.not_available_reason),
         comment: fileComment,
       };
+      // A spreadsheet may hand over a code, a period or a comment as a number cell: judge its text.
+      const asText = (v: string | number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
       const result = saveMeasurementSchema.safeParse({
-        kpiCode: row.kpi_code ?? undefined,
-        personaSlug: row.persona_slug ?? undefined,
-        period: row.period === null || row.period === undefined ? undefined : String(row.period),
+        kpiCode: asText(row.kpi_code),
+        personaSlug: asText(row.persona_slug),
+        period: asText(row.period),
         value: row.value ?? undefined,
-        notAvailableReason: row.not_available_reason ?? undefined,
-        comment: keepComment ? undefined : (row.comment ?? undefined),
+        notAvailableReason: asText(row.not_available_reason),
+        comment: keepComment ? undefined : asText(row.comment),
         version: row.version ?? undefined,
         source: input.source,
       });
