@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ImportResult, RowVerdict, VerdictKind } from "@/lib/validation/imports";
 
 // The import screen: choose a CSV or XLSX file, the server checks every row (nothing written)
@@ -97,6 +97,14 @@ export function ImportScreen() {
   const doneRef = useRef<HTMLParagraphElement>(null);
   const problemRef = useRef<HTMLParagraphElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // What to focus once the next render is on screen (the new summary, message or problem).
+  const [focus, setFocus] = useState<{ target: "summary" | "done" | "problem"; n: number } | null>(null);
+  useEffect(() => {
+    if (!focus) return;
+    const ref = focus.target === "summary" ? summaryRef : focus.target === "done" ? doneRef : problemRef;
+    ref.current?.focus();
+  }, [focus]);
+  const focusNext = (target: "summary" | "done" | "problem") => setFocus((f) => ({ target, n: (f?.n ?? 0) + 1 }));
 
   const shown = useMemo(() => (result ? (filter === "all" ? result.rows : result.rows.filter((r) => r.verdict === filter)) : []), [result, filter]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
@@ -106,7 +114,7 @@ export function ImportScreen() {
 
   function showProblem(message: string) {
     setProblem(message);
-    requestAnimationFrame(() => problemRef.current?.focus());
+    focusNext("problem");
   }
 
   async function send(dryRun: boolean) {
@@ -133,7 +141,7 @@ export function ImportScreen() {
         setFilter(body.counts.error > 0 ? "error" : "all");
         setPage(0);
         setPhase("checked");
-        requestAnimationFrame(() => summaryRef.current?.focus());
+        focusNext("summary");
       } else {
         const c = body.counts;
         setResult(null);
@@ -145,7 +153,7 @@ export function ImportScreen() {
             ? `Nothing to import from ${body.fileName}: all ${number.format(c.unchanged)} rows match the saved values.`
             : `Imported ${body.fileName}: ${number.format(c.insert)} new, ${number.format(c.update)} updated, ${number.format(c.unchanged)} unchanged.`,
         );
-        requestAnimationFrame(() => doneRef.current?.focus());
+        focusNext("done");
       }
       return;
     }

@@ -25,6 +25,9 @@ import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SE
 //   - role gate: measurement.enter (admins and KPI owners); then per row measurement.write with
 //     the row's KPI, so a KPI owner's row for another owner's KPI is an error ("not your KPI"),
 //     never a write;
+//   - a row that repeats the saved content exactly is "unchanged" before the status and period
+//     rules are applied (nothing is written), so an export re-imports unchanged even after a
+//     persona was sunset or a KPI retired; any change must pass every rule of a save;
 //   - dryRun: judge every row, write nothing;
 //   - commit: any error row -> INVALID with every verdict in details.result, nothing written;
 //     otherwise all inserts and updates in this one transaction. Rows are locked (FOR UPDATE)
@@ -168,7 +171,7 @@ export const importMeasurements = defineCommand({
 
     // 3. Rules that need the KPI and persona; duplicates within the file.
     const firstRowOf = new Map<string, number>();
-    const valid: (Parsed & { kpi: (typeof kpis)[number]; persona: (typeof personas)[number]; key: string })[] = [];
+    const valid: (Parsed & { kpi: (typeof kpis)[number]; persona: (typeof personas)[number]; key: string; ruleErrors: { column: string; message: string }[] })[] = [];
     for (const p of parsed) {
       const j = judged[p.index]!;
       const errors: { column: string; message: string }[] = [];
@@ -179,25 +182,29 @@ export const importMeasurements = defineCommand({
       if (kpi && !can(actor, "measurement.write", { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId } })) {
         errors.push({ column: "kpi_code", message: `${kpi.code} is not your KPI${kpi.owner ? ` (its owner is ${kpi.owner.name})` : ""}: you can only enter values for the KPIs you own.` });
       }
+      // The rules of a save (status, period, bounds) hold for what is written: a row that repeats
+      // the saved content exactly is "unchanged" even if, say, its persona has since been sunset,
+      // so an export always re-imports unchanged. They are applied in step 5.
+      const ruleErrors: { column: string; message: string }[] = [];
       if (kpi && persona) {
         const problems = measurementRuleProblems({ period: p.period, value: p.value ?? undefined }, kpiRules(kpi), persona, now, { kpi: "kpi_code", persona: "persona_slug" });
-        for (const [column, messages] of Object.entries(problems)) for (const message of messages) errors.push({ column, message });
+        for (const [column, messages] of Object.entries(problems)) for (const message of messages) ruleErrors.push({ column, message });
       }
       if (kpi && persona) {
         const key = `${kpi.id}|${persona.id}|${p.period}`;
         const first = firstRowOf.get(key);
         if (first !== undefined) errors.push({ column: "period", message: `Duplicate of row ${first}: the same KPI, persona and period appear twice.` });
         else firstRowOf.set(key, j.verdict.rowNumber);
-        if (errors.length === 0) valid.push({ ...p, kpi, persona, key });
+        if (errors.length === 0) valid.push({ ...p, kpi, persona, key, ruleErrors });
       }
-      if (errors.length > 0) j.verdict.errors = errors;
+      if (errors.length > 0) j.verdict.errors = [...errors, ...ruleErrors];
     }
 
     // 4. The saved values of the valid rows' cells (locked when this import will write).
     const existing = await loadExisting(tx, valid.map((v) => ({ kpiId: v.kpi.id, personaId: v.persona.id, period: v.period })), !input.dryRun);
     const existingByKey = new Map(existing.map((e) => [`${e.kpiId}|${e.personaId}|${e.period}`, e]));
 
-    // 5. Verdicts: unchanged, version conflict, comment rule, then insert or update.
+    // 5. Verdicts: unchanged, the rules of a save, version conflict, comment rule, then insert or update.
     const scorers = new Map<string, Scorer | null>();
     for (const v of valid) {
       const j = judged[v.index]!;
@@ -208,6 +215,10 @@ export const importMeasurements = defineCommand({
       j.verdict.comment = comment;
       if (current && sameContent(current, v.value, v.notAvailableReason) && current.comment === comment) {
         j.verdict.verdict = "unchanged";
+        continue;
+      }
+      if (v.ruleErrors.length > 0) {
+        j.verdict.errors = v.ruleErrors;
         continue;
       }
       if (v.version !== undefined && (!current || current.version !== v.version)) {

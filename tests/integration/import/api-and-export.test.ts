@@ -161,6 +161,12 @@ describe("export -> import round trip", () => {
     const written = await importMeasurements(owner, { fileName: "seed.csv", dryRun: false, rows });
     expect(written).toMatchObject({ ok: true, data: { counts: { insert: 4 } } });
 
+    // The persona is sunset since: its saved values still re-import unchanged, a changed one is refused.
+    const db = await getDb();
+    await db.persona.update({ where: { id: p.id }, data: { status: "SUNSET" } });
+    const changed = await importMeasurements(owner, { fileName: "late.csv", dryRun: true, rows: [{ ...rows[3]!, value: "1" }] });
+    expect(changed.ok && changed.data.rows[0]!.errors?.[0]).toMatchObject({ column: "persona_slug", message: expect.stringMatching(/sunset/) });
+
     const exported = await getMeasurementExport(owner, { kpi: kpi.code });
     expect(exported).toHaveLength(4);
     const before = await snapshot();
