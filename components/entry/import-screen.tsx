@@ -319,11 +319,11 @@ export function ImportScreen() {
                     <tr>
                       <th scope="col" className="px-3 py-2">Row</th>
                       <th scope="col" className="px-3 py-2">Verdict</th>
+                      <th scope="col" className="px-3 py-2">Details</th>
                       <th scope="col" className="px-3 py-2">KPI</th>
                       <th scope="col" className="px-3 py-2">Persona</th>
                       <th scope="col" className="px-3 py-2">Period</th>
                       <th scope="col" className="px-3 py-2">Value</th>
-                      <th scope="col" className="px-3 py-2">Details</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -338,13 +338,13 @@ export function ImportScreen() {
                             {LOOK[row.verdict].label}
                           </span>
                         </td>
+                        <td className="min-w-[13rem] px-3 py-2 text-slate-800">
+                          <Details row={row} />
+                        </td>
                         <td className="px-3 py-2 font-mono text-xs">{row.kpi_code}</td>
                         <td className="px-3 py-2 font-mono text-xs">{row.persona_slug}</td>
                         <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.period}</td>
                         <td className="px-3 py-2 font-mono text-xs">{describeValue(row.value, row.not_available_reason)}</td>
-                        <td className="min-w-[16rem] px-3 py-2 text-slate-800">
-                          <Details row={row} />
-                        </td>
                       </tr>
                     ))}
                   </tbody>
