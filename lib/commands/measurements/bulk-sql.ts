@@ -43,8 +43,12 @@ export interface ExistingRow {
   enteredAt: string;
 }
 
-/** The saved measurements of the given cells, locked FOR UPDATE when the import will write. */
-export async function loadExisting(tx: DbClient, cells: { kpiId: string; personaId: string; period: string }[], lock: boolean): Promise<ExistingRow[]> {
+/**
+ * The saved measurements of the given cells. Not locked (locking 100,000 rows writes to each of
+ * them): the writes re-check each row's version instead, so a save committed meanwhile makes the
+ * import a CONFLICT rather than a lost update.
+ */
+export async function loadExisting(tx: DbClient, cells: { kpiId: string; personaId: string; period: string }[]): Promise<ExistingRow[]> {
   const out: ExistingRow[] = [];
   for (const batch of batches(cells, 10_000)) {
     const rows = await tx.$queryRawUnsafe<ExistingRow[]>(
@@ -53,8 +57,7 @@ export async function loadExisting(tx: DbClient, cells: { kpiId: string; persona
               to_char(m."enteredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "enteredAt"
          FROM unnest($1::text[], $2::text[], $3::date[]) AS c(kpi, persona, period)
          JOIN "Measurement" m ON m."kpiId" = c.kpi AND m."personaId" = c.persona AND m.period = c.period
-         LEFT JOIN "User" u ON u.id = m."enteredById"
-       ${lock ? 'FOR UPDATE OF m' : ""}`,
+         LEFT JOIN "User" u ON u.id = m."enteredById"`,
       batch.map((c) => c.kpiId),
       batch.map((c) => c.personaId),
       batch.map((c) => c.period),
@@ -106,7 +109,7 @@ export async function insertMeasurements(tx: DbClient, rows: NewMeasurement[], m
 
 export interface ChangedMeasurement {
   id: string;
-  /** The version read (and locked); the update is refused for a row at another version. */
+  /** The version read; the update is refused for a row at another version (changed meanwhile). */
   version: number;
   value: string | null;
   notAvailableReason: string | null;

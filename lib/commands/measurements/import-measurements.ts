@@ -30,8 +30,8 @@ import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SE
 //     persona was sunset or a KPI retired; any change must pass every rule of a save;
 //   - dryRun: judge every row, write nothing;
 //   - commit: any error row -> INVALID with every verdict in details.result, nothing written;
-//     otherwise all inserts and updates in this one transaction. Rows are locked (FOR UPDATE)
-//     when read, and the writes re-check their versions, so a concurrent save makes the whole
+//     otherwise all inserts and updates in this one transaction. The writes re-check each row's
+//     version (updates) and uniqueness (inserts), so a save committed meanwhile makes the whole
 //     import a CONFLICT rather than a lost update;
 //   - a row's version (API only) must be the saved version, else the row is a conflict (409);
 //     without a version the import overwrites knowingly, keeping the revision;
@@ -200,8 +200,8 @@ export const importMeasurements = defineCommand({
       if (errors.length > 0) j.verdict.errors = [...errors, ...ruleErrors];
     }
 
-    // 4. The saved values of the valid rows' cells (locked when this import will write).
-    const existing = await loadExisting(tx, valid.map((v) => ({ kpiId: v.kpi.id, personaId: v.persona.id, period: v.period })), !input.dryRun);
+    // 4. The saved values of the valid rows' cells.
+    const existing = await loadExisting(tx, valid.map((v) => ({ kpiId: v.kpi.id, personaId: v.persona.id, period: v.period })));
     const existingByKey = new Map(existing.map((e) => [`${e.kpiId}|${e.personaId}|${e.period}`, e]));
 
     // 5. Verdicts: unchanged, the rules of a save, version conflict, comment rule, then insert or update.
