@@ -16,7 +16,7 @@ describe("bulk API schemas", () => {
     for (const schema of [bulkMeasurementsRequestSchema, bulkMeasurementsResponseSchema, bulkProblemSchema, importUploadQuerySchema]) {
       expect(() => z.toJSONSchema(schema, { io: "input" })).not.toThrow();
     }
-    const request = z.toJSONSchema(bulkMeasurementsRequestSchema) as { properties: { items: { maxItems: number } } };
+    const request = z.toJSONSchema(bulkMeasurementsRequestSchema) as unknown as { properties: { items: { maxItems: number } } };
     expect(request.properties.items.maxItems).toBe(MAX_BULK_ITEMS);
   });
 
