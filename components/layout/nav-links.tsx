@@ -10,17 +10,23 @@ export interface NavLink {
   badge?: { count: number; label: string };
 }
 
-function isCurrent(pathname: string, href: string): boolean {
+function matches(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The link of the current page: the longest href the path falls under (/entry/import over /entry). */
+function currentHref(pathname: string, links: NavLink[]): string | null {
+  return links.filter((l) => matches(pathname, l.href)).reduce<string | null>((best, l) => (best === null || l.href.length > best.length ? l.href : best), null);
 }
 
 /** Links of one navigation group; the current page is marked for screen readers too. */
 export function NavLinks({ links, orientation }: { links: NavLink[]; orientation: "row" | "column" }) {
   const pathname = usePathname();
+  const currentLink = currentHref(pathname, links);
   return (
     <ul className={orientation === "row" ? "flex items-center gap-1" : "flex flex-col gap-1"}>
       {links.map((link) => {
-        const current = isCurrent(pathname, link.href);
+        const current = link.href === currentLink;
         return (
           <li key={link.href}>
             <Link

@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/departments", label: "By department", action: "dashboard.read", group: "main" },
   { href: "/escalations", label: "Escalations", action: "dashboard.read", group: "main" },
   { href: "/entry", label: "Enter values", action: "measurement.enter", group: "main" },
+  { href: "/entry/import", label: "Import values", action: "measurement.enter", group: "main" },
   { href: "/admin/users", label: "Users", action: "user.manage", group: "admin" },
   { href: "/admin/departments", label: "Departments", action: "department.manage", group: "admin" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read", group: "admin" },

@@ -11,7 +11,7 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 /**
  * Codes a client can branch on: the AppError codes, plus the API's own (IDEMPOTENCY_KEY_REUSED:
  * an Idempotency-Key sent again with another request, 422; IDEMPOTENCY_KEY_IN_USE: its first
- * request is still being answered, 409; INTERNAL: a bug, 500).
+ * request is still being answered, 409; TOO_LARGE: a body or file over the limit, 413; INTERNAL: a bug, 500).
  */
 export const PROBLEM_CODES = [
   "INVALID",
@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   "RATE_LIMITED",
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_KEY_IN_USE",
+  "TOO_LARGE",
   "INTERNAL",
 ] as const satisfies readonly (AppErrorCode | string)[];
 

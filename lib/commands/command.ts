@@ -51,6 +51,8 @@ export interface CommandDefinition<S extends z.ZodType, T> {
   /** The resource the policy decides on, read inside the transaction (e.g. the KPI and its owner). */
   resource?: (input: z.output<S>, tx: DbClient, actor: Actor) => Promise<Resource | undefined>;
   run: (ctx: CommandContext<z.output<S>>) => Promise<T>;
+  /** Transaction limits for commands that write in bulk (Prisma's defaults: wait 2 s, run 5 s). */
+  transaction?: { maxWait?: number; timeout?: number };
 }
 
 export function fail(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, details?: ErrorDetails): never {
@@ -130,7 +132,7 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
           throw new Error(`Command ${definition.name} finished without an audit event.`);
         }
         return result;
-      });
+      }, definition.transaction);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refused(error);

@@ -11,6 +11,7 @@ export { acknowledgeEscalation } from "./escalations/acknowledge-escalation";
 export { addActionPlan } from "./escalations/add-action-plan";
 export { commentOnEscalation } from "./escalations/comment-on-escalation";
 export { reassignEscalation } from "./escalations/reassign-escalation";
+export { importMeasurements } from "./measurements/import-measurements";
 export { saveMeasurement } from "./measurements/save-measurement";
 export { markAllNotificationsRead } from "./notifications/mark-all-notifications-read";
 export { markNotificationRead } from "./notifications/mark-notification-read";

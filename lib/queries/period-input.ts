@@ -27,3 +27,13 @@ export function previousMonth(month: string): string {
 export function monthParam(month: string): string {
   return month.slice(0, 7);
 }
+
+/**
+ * The months a month-by-month screen links to from `month`: the one before, and the one after
+ * only while it is not after `current` (the month that holds today). Values can be entered up to
+ * the current period, never for one that has not started.
+ */
+export function neighbourMonths(month: string, current: string): { previous: string; next: string | null } {
+  const next = addPeriods(month, "MONTHLY", 1);
+  return { previous: addPeriods(month, "MONTHLY", -1), next: next <= current ? next : null };
+}

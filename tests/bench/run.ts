@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { makeScorer, RollupAccumulator, type Direction, type Thresholds } from "../../lib/scoring";
 import { prng } from "./prng";
+import { runImportBench } from "./import";
 import { runScreenBench } from "./screens";
 
 const PERSONAS = 50;
@@ -259,14 +260,22 @@ function runScoringBench(): boolean {
   return met;
 }
 
-// `npm run bench [-- --quick] [-- --screens-only]`: the scoring benchmark, then the screen
-// benchmark (tests/bench/screens.ts) when DATABASE_URL or BENCH_DATABASE_URL is set.
+// `npm run bench [-- --quick] [-- --screens-only] [-- --import-only]`: the scoring benchmark, then
+// the screen benchmark (tests/bench/screens.ts) and the import benchmark (tests/bench/import.ts)
+// when DATABASE_URL or BENCH_DATABASE_URL is set.
 const argv = process.argv.slice(2);
-const scoringMet = argv.includes("--screens-only") ? true : runScoringBench();
-const screensMet = await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
+const importOnly = argv.includes("--import-only");
+const scoringMet = argv.includes("--screens-only") || importOnly ? true : runScoringBench();
+const screensMet = importOnly ? null : await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
   (error: unknown) => {
     console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   },
 );
-if (!scoringMet || screensMet === false) process.exitCode = 1;
+const importMet = argv.includes("--screens-only")
+  ? null
+  : await runImportBench({ DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch((error: unknown) => {
+      console.error(`Import benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    });
+if (!scoringMet || screensMet === false || importMet === false) process.exitCode = 1;

@@ -6,7 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod } from "@/lib/format";
 import { entryMonthFrom, getEntryGrid, MAX_GRID_KPIS, OVERDUE_AFTER_DAYS } from "@/lib/queries/entry-grid";
-import { addPeriods, periodStart } from "@/lib/scoring/periods";
+import { neighbourMonths } from "@/lib/queries/period-input";
+import { periodStart } from "@/lib/scoring/periods";
 import { saveEntryCellAction } from "./actions";
 
 export const metadata: Metadata = { title: "Enter values" };
@@ -23,8 +24,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
   const { month, clamped } = entryMonthFrom(first(params.period), now);
   const data = await getEntryGrid(actor, { month, ownerId: first(params.owner), now });
   const ownerQuery = data.owners && data.owner.id !== actor.id ? `&owner=${encodeURIComponent(data.owner.id)}` : "";
-  const previous = addPeriods(month, "MONTHLY", -1);
-  const next = month < data.currentMonth ? addPeriods(month, "MONTHLY", 1) : null;
+  const { previous, next } = neighbourMonths(month, data.currentMonth);
   const hasQuarterly = data.kpis.some((k) => k.rules.frequency === "QUARTERLY");
 
   return (
@@ -36,7 +36,23 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
             ? `The values of ${data.owner.id === actor.id ? "your" : `${data.owner.name}'s`} KPIs for each active persona. As an administrator you can enter them for any owner.`
             : "The values of your KPIs for each active persona. A value that is off track needs a comment; changing a saved value needs a reason."
         }
-      />
+      >
+        <Link href="/entry/import" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Import a file
+        </Link>
+        <a
+          href={`/entry/export.csv?from=${monthParam(month)}&to=${monthParam(month)}`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Export {formatPeriod(month)} (CSV)
+        </a>
+        <a
+          href={`/entry/export.xlsx?from=${monthParam(month)}&to=${monthParam(month)}`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Export {formatPeriod(month)} (XLSX)
+        </a>
+      </PageHeader>
 
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
         <form method="get" action="/entry" className="flex flex-wrap items-end gap-3" aria-label="Choose the period">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { kpisQuerySchema, measurementsQuerySchema, personaScoresPathSchema, personaScoresQuerySchema } from "@/lib/validation/api";
+import { bulkMeasurementsRequestSchema, bulkMeasurementsResponseSchema, importUploadQuerySchema, MAX_BULK_ITEMS } from "@/lib/validation/imports";
 import { kpiListSchema, measurementPageSchema, personaListSchema, personaScorecardSchema, scorecardListSchema } from "../schemas";
 import type { ApiEndpoint } from "./registry";
 
@@ -68,6 +69,47 @@ export const ENDPOINTS: ApiEndpoint[] = [
     query: measurementsQuerySchema,
     responses: { 200: { description: "One page of values.", schema: measurementPageSchema, name: "MeasurementPage" } },
     errors: { 400: "A malformed or unknown query parameter, a range whose `to` is before `from`, or a cursor that is not a `nextCursor`.", 404: "No such KPI or persona." },
+  },
+  {
+    method: "put",
+    path: "/measurements",
+    operationId: "putMeasurements",
+    summary: `Save up to ${MAX_BULK_ITEMS.toLocaleString("en")} values, all or nothing`,
+    description:
+      "Inserts or updates values (or marks them not available) through the same rules as the entry grid and the import: one transaction for all items or none. A changed value keeps its earlier state as a revision with `reason`. Each item's verdict comes back; on 422 or 409 nothing is written and `details.result` lists every item's verdict.",
+    tags: ["Measurements"],
+    auth: "bearer",
+    idempotent: true,
+    body: { contentType: "application/json", schema: bulkMeasurementsRequestSchema, name: "BulkMeasurements" },
+    responses: { 200: { description: "Every item's verdict (insert, update or unchanged) and the counts.", schema: bulkMeasurementsResponseSchema, name: "ImportResult" } },
+    errors: {
+      400: "The body is not JSON, or has no list `items`.",
+      403: "An item names a KPI the token's user does not own (only its owner or an admin writes its values).",
+      409: "An item's `version` is not the saved one: `details.result` carries the current value and version.",
+      413: `More than ${MAX_BULK_ITEMS.toLocaleString("en")} items, or a body over the size limit.`,
+      422: "Invalid items: `errors` names each item and column (e.g. `items.3.value`).",
+    },
+  },
+  {
+    method: "post",
+    path: "/imports",
+    operationId: "importFile",
+    summary: "Import a CSV or XLSX file (dry run by default)",
+    description:
+      "multipart/form-data with one part `file` (.csv or .xlsx) with the columns kpi_code, persona_slug, period, value, comment. `dryRun=true` (the default) answers every row's verdict without writing; `dryRun=false` writes all rows in one transaction, or none when a row is refused.",
+    tags: ["Measurements"],
+    auth: "bearer",
+    idempotent: true,
+    query: importUploadQuerySchema,
+    body: { contentType: "multipart/form-data", schema: z.object({ file: z.string().describe("The file (binary).") }), name: "ImportUpload" },
+    responses: { 200: { description: "Every row's verdict and the counts (written when dryRun=false).", schema: bulkMeasurementsResponseSchema, name: "ImportFileResult" } },
+    errors: {
+      400: "No file part, or `dryRun` is not true or false.",
+      403: "A row names a KPI the token's user does not own.",
+      409: "A row conflicts with a newer saved version.",
+      413: "The file is over the size limit.",
+      422: "The file cannot be read (missing columns are named) or has invalid rows (`errors` names each row and column).",
+    },
   },
   {
     method: "get",

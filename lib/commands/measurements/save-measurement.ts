@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Direction, Frequency } from "@/lib/generated/prisma/enums";
+import type { Direction } from "@/lib/generated/prisma/enums";
 import { makeScorer, type Status } from "@/lib/scoring";
 import { periodToDate } from "@/lib/scoring/periods";
 import {
@@ -11,7 +10,17 @@ import {
 } from "@/lib/validation/measurements";
 import type { DbClient } from "@/lib/db";
 import { defineCommand, fail } from "../command";
-import { MEASUREMENT_SELECT, measurementSnapshot, thresholdsInForce, toSavedMeasurement, type SavedMeasurement } from "./shared";
+import {
+  describeMeasurement,
+  KPI_RULES_SELECT,
+  kpiRules,
+  MEASUREMENT_SELECT,
+  measurementSnapshot,
+  sameContent,
+  thresholdsInForce,
+  toSavedMeasurement,
+  type SavedMeasurement,
+} from "./shared";
 
 // Saves one value (or "not available" with its reason) of a KPI for a persona and a period.
 // The grid uses it now; imports and the API will too (hence `source`).
@@ -48,27 +57,10 @@ export interface MeasurementConflictDetails {
   current: SavedMeasurement | null;
 }
 
-const KPI_SELECT = {
-  id: true,
-  code: true,
-  name: true,
-  status: true,
-  unit: true,
-  measureType: true,
-  scaleMin: true,
-  scaleMax: true,
-  frequency: true,
-  direction: true,
-  currencyCode: true,
-  durationUnit: true,
-  ownerId: true,
-  departmentId: true,
-} as const;
-
 async function loadKpi(tx: DbClient, input: SaveMeasurementData) {
   const kpi = input.kpiId
-    ? await tx.kpi.findUnique({ where: { id: input.kpiId }, select: KPI_SELECT })
-    : await tx.kpi.findUnique({ where: { code: input.kpiCode! }, select: KPI_SELECT });
+    ? await tx.kpi.findUnique({ where: { id: input.kpiId }, select: KPI_RULES_SELECT })
+    : await tx.kpi.findUnique({ where: { code: input.kpiCode! }, select: KPI_RULES_SELECT });
   if (!kpi) {
     const field = input.kpiId ? "kpiId" : "kpiCode";
     fail("INVALID", "Some fields need attention.", { [field]: [input.kpiId ? "No KPI has this id." : `No KPI has the code ${input.kpiCode}.`] });
@@ -88,16 +80,11 @@ async function loadPersona(tx: DbClient, input: SaveMeasurementData) {
   return persona;
 }
 
-/** Same value (87.40 = 87.4) and same not-available reason. */
 function sameValue(row: SavedMeasurement, input: SaveMeasurementData): boolean {
-  const value = input.value ?? null;
-  const equal = row.value === null || value === null ? row.value === value : new Prisma.Decimal(row.value).equals(value);
-  return equal && row.notAvailableReason === input.notAvailableReason;
+  return sameContent(row, input.value ?? null, input.notAvailableReason);
 }
 
-function describe(m: SavedMeasurement): string {
-  return m.value !== null ? m.value : `not available (${m.notAvailableReason})`;
-}
+const describe = describeMeasurement;
 
 function conflict(current: SavedMeasurement | null): never {
   const details: MeasurementConflictDetails = { current };
@@ -124,7 +111,7 @@ export const saveMeasurement = defineCommand({
     const persona = await loadPersona(tx, input);
     const now = new Date();
 
-    const problems = measurementRuleProblems(input, { ...kpi, scaleMin: kpi.scaleMin?.toFixed() ?? null, scaleMax: kpi.scaleMax?.toFixed() ?? null, frequency: kpi.frequency as Frequency }, persona, now, {
+    const problems = measurementRuleProblems(input, kpiRules(kpi), persona, now, {
       kpi: input.kpiId ? "kpiId" : "kpiCode",
       persona: input.personaId ? "personaId" : "personaSlug",
     });

@@ -1,9 +1,10 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import Decimal from "decimal.js";
 import { effectiveAt, type Direction, type Thresholds } from "@/lib/scoring";
-import { periodToDate } from "@/lib/scoring/periods";
+import { periodToDate, type Frequency } from "@/lib/scoring/periods";
 
-// Pieces the measurement commands share (save now; import and the API later): what a saved
+// Pieces the measurement commands share (save-measurement and import-measurements): what a saved
 // value looks like to callers and in audit events, and the thresholds in force for a persona.
 
 export const MEASUREMENT_SELECT = {
@@ -82,24 +83,82 @@ export function measurementSnapshot(m: SavedMeasurement) {
   };
 }
 
+/** A KPI target row as the thresholds rules need it (Decimal columns as anything with toString). */
+export interface TargetRow {
+  personaId: string | null;
+  /** 'YYYY-MM-DD'. */
+  effectiveFrom: string;
+  target: unknown;
+  green: unknown;
+  red: unknown;
+  greenHigh: unknown;
+  redHigh: unknown;
+}
+
 /**
- * The thresholds in force for a persona in a period: the persona's own row with the latest
- * effectiveFrom on or before the period, else the KPI default's; null when neither exists.
+ * The thresholds in force for a persona in a period, from a KPI's target rows: the persona's own
+ * row with the latest effectiveFrom on or before the period, else the KPI default's; null when
+ * neither exists. Pure: the save loads one KPI's rows, an import all the rows of its KPIs at once.
  */
-export async function thresholdsInForce(tx: DbClient, kpi: { id: string; direction: Direction }, personaId: string, period: string): Promise<Thresholds | null> {
-  const rows = await tx.kpiTarget.findMany({
-    where: { kpiId: kpi.id, effectiveFrom: { lte: periodToDate(period) }, OR: [{ personaId }, { personaId: null }] },
-    select: { personaId: true, effectiveFrom: true, target: true, green: true, red: true, greenHigh: true, redHigh: true },
-  });
-  const keyed = rows.map((r) => ({ ...r, effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10) }));
-  const row = effectiveAt(keyed.filter((r) => r.personaId === personaId), period) ?? effectiveAt(keyed.filter((r) => r.personaId === null), period);
+export function thresholdsFrom(rows: readonly TargetRow[], direction: Direction, personaId: string, period: string): Thresholds | null {
+  const row = effectiveAt(rows.filter((r) => r.personaId === personaId), period) ?? effectiveAt(rows.filter((r) => r.personaId === null), period);
   if (!row) return null;
   return {
-    direction: kpi.direction,
+    direction,
     target: Number(row.target),
     green: Number(row.green),
     red: Number(row.red),
     ...(row.greenHigh === null ? {} : { greenHigh: Number(row.greenHigh) }),
     ...(row.redHigh === null ? {} : { redHigh: Number(row.redHigh) }),
   };
+}
+
+export const TARGET_SELECT = { kpiId: true, personaId: true, effectiveFrom: true, target: true, green: true, red: true, greenHigh: true, redHigh: true } as const;
+
+/** The thresholds in force for a persona in a period (see thresholdsFrom), read from the database. */
+export async function thresholdsInForce(tx: DbClient, kpi: { id: string; direction: Direction }, personaId: string, period: string): Promise<Thresholds | null> {
+  const rows = await tx.kpiTarget.findMany({
+    where: { kpiId: kpi.id, effectiveFrom: { lte: periodToDate(period) }, OR: [{ personaId }, { personaId: null }] },
+    select: TARGET_SELECT,
+  });
+  return thresholdsFrom(
+    rows.map((r) => ({ ...r, effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10) })),
+    kpi.direction,
+    personaId,
+    period,
+  );
+}
+
+/** What the measurement rules need of a KPI, as selected by every measurement command. */
+export const KPI_RULES_SELECT = {
+  id: true,
+  code: true,
+  name: true,
+  status: true,
+  unit: true,
+  measureType: true,
+  scaleMin: true,
+  scaleMax: true,
+  frequency: true,
+  direction: true,
+  currencyCode: true,
+  durationUnit: true,
+  ownerId: true,
+  departmentId: true,
+} as const;
+
+/** A KPI row (KPI_RULES_SELECT) -> what lib/validation/measurements' rules take. */
+export function kpiRules<K extends { scaleMin: { toFixed(): string } | null; scaleMax: { toFixed(): string } | null; frequency: string }>(kpi: K) {
+  return { ...kpi, scaleMin: kpi.scaleMin?.toFixed() ?? null, scaleMax: kpi.scaleMax?.toFixed() ?? null, frequency: kpi.frequency as Frequency };
+}
+
+/** Same value (87.40 = 87.4) and same not-available reason. */
+export function sameContent(saved: { value: string | null; notAvailableReason: string | null }, value: string | null, notAvailableReason: string | null): boolean {
+  const equal = saved.value === null || value === null ? saved.value === value : new Decimal(saved.value).equals(value);
+  return equal && saved.notAvailableReason === notAvailableReason;
+}
+
+/** A saved state in words: its value, or "not available (reason)". */
+export function describeMeasurement(m: { value: string | null; notAvailableReason: string | null }): string {
+  return m.value !== null ? m.value : `not available (${m.notAvailableReason})`;
 }

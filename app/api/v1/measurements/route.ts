@@ -1,10 +1,12 @@
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { withIdempotency } from "@/lib/api/idempotency";
+import { bulkUpsertMeasurements } from "@/lib/api/imports";
 import { parseQuery } from "@/lib/api/query";
+import type { MeasurementPageJson } from "@/lib/api/schemas";
 import { withApiActor } from "@/lib/api/with-api-actor";
 import { listMeasurementsForApi } from "@/lib/queries/api-measurements";
 import { isPeriodKey } from "@/lib/scoring/periods";
 import { measurementsQuerySchema } from "@/lib/validation/api";
-import type { MeasurementPageJson } from "@/lib/api/schemas";
 
 // GET /api/v1/measurements?kpi=&persona=&from=YYYY-MM&to=YYYY-MM&limit=&cursor= (bearer token):
 // stored values a page at a time, in a stable order, with version, not-available reason,
@@ -24,3 +26,8 @@ export const GET = withApiActor("dashboard.read", async (actor, request) => {
   const nextCursor = page.next ? encodeCursor([page.next.kpiId, page.next.personaId, page.next.period]) : null;
   return Response.json({ measurements: page.measurements, nextCursor } satisfies MeasurementPageJson, { headers: { "Cache-Control": "private, no-store" } });
 });
+
+// PUT /api/v1/measurements (bearer token): bulk upsert of up to 5,000 values, all or nothing,
+// through the import command (shapes: lib/validation/imports.ts bulkMeasurements*Schema). An
+// Idempotency-Key makes a retry safe: the same key and body replays the first answer.
+export const PUT = withApiActor("measurement.enter", withIdempotency((actor, request) => bulkUpsertMeasurements(actor, request)));

@@ -1,0 +1,68 @@
+import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { databaseName, ensureDatabase, redact, withDatabase } from "./seed/index";
+import type { ImportBenchResult } from "./import/measure";
+
+// The import benchmark (part of `npm run bench` when BENCH_DATABASE_URL or DATABASE_URL names a
+// Postgres server): 100,000 rows imported through the import command into a fresh database
+// <db>_import, beside a bare COPY of the same CSV into a scratch table. Goal: under 20 s and
+// within 3x the COPY. Figures only, never a test.
+
+export const IMPORT_GOAL_MS = 20_000;
+export const IMPORT_GOAL_RATIO = 3;
+const PREFIX = "IMPORT-BENCH-RESULT ";
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function recreate(url: string): Promise<void> {
+  const name = databaseName(url);
+  const admin = new Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await ensureDatabase(url);
+}
+
+function measure(url: string): Promise<ImportBenchResult> {
+  const script = path.join(import.meta.dirname, "import", "measure.ts");
+  const env = { ...process.env, DATABASE_URL: url, BENCH_DATABASE_URL: undefined };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith(PREFIX));
+      if (code !== 0 || !line) reject(new Error(`The import benchmark failed (exit ${code}).\n${out}`));
+      else resolve(JSON.parse(line.slice(PREFIX.length)) as ImportBenchResult);
+    });
+  });
+}
+
+/** Runs the import benchmark; resolves to whether it met the goal (null when skipped: no database). */
+export async function runImportBench(env: { DATABASE_URL?: string; BENCH_DATABASE_URL?: string }): Promise<boolean | null> {
+  const base = env.BENCH_DATABASE_URL || env.DATABASE_URL;
+  if (!base) {
+    console.log("Import benchmark skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a Postgres server.");
+    return null;
+  }
+  const url = withDatabase(base, `${databaseName(base)}_import`);
+  console.log(`\nImport benchmark on ${redact(url)} (recreated): 100 KPIs x 50 personas x 20 months = 100,000 rows of CSV`);
+  await recreate(url);
+  const r = await measure(url);
+  const ratio = r.insert.totalMs / r.copyMs;
+  console.log(`  file              ${r.rows.toLocaleString("en-US")} rows, ${fmt(r.bytes / 1024 / 1024)} MB (load average ${fmt(loadavg()[0]!, 2)})`);
+  console.log(`  bare COPY         ${fmt(r.copyMs)} ms  (psql \\copy into a scratch table, no checks, no indexes)`);
+  console.log(`  import (inserts)  ${fmt(r.insert.totalMs)} ms  = parse ${fmt(r.insert.parseMs)} ms + judge and write ${fmt(r.insert.commandMs)} ms (one transaction, revisions and audit events)`);
+  console.log(`  ratio             ${fmt(ratio, 2)}x the COPY`);
+  console.log(`  same file again   ${fmt(r.unchanged.totalMs)} ms  (all unchanged, nothing written)`);
+  console.log(`  every value changed ${fmt(r.update.totalMs)} ms  (100,000 updates with revisions and audit events)`);
+  const met = r.insert.totalMs < IMPORT_GOAL_MS && ratio <= IMPORT_GOAL_RATIO;
+  console.log(`  goal (< ${IMPORT_GOAL_MS / 1000} s, <= ${IMPORT_GOAL_RATIO}x COPY): ${met ? "met" : "NOT met"}`);
+  return met;
+}

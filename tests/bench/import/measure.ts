@@ -1,0 +1,128 @@
+// The import benchmark's measuring process (started by tests/bench/import.ts with DATABASE_URL set
+// to a fresh database): 100,000 rows (100 KPIs x 50 personas x 20 months) as a CSV file, imported
+// through lib/import + the import command (parse, judge every row, write in one transaction),
+// beside a bare COPY of the same file into a scratch table through psql's \copy. Then the same
+// file again (all unchanged) and a file that changes every value (100,000 updates with revisions).
+// Prints one JSON line prefixed with RESULT_PREFIX.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Actor } from "@/lib/auth/actor";
+import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
+import { closeDatabase, getDatabase, getDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { measurementsCsv } from "@/lib/export/measurements";
+import { parseCsv } from "@/lib/import";
+import { addPeriods, monthStart } from "@/lib/scoring/periods";
+
+export const IMPORT_RESULT_PREFIX = "IMPORT-BENCH-RESULT ";
+
+const KPIS = 100;
+const PERSONAS = 50;
+const MONTHS = 20;
+
+export interface ImportBenchResult {
+  rows: number;
+  bytes: number;
+  copyMs: number;
+  insert: { parseMs: number; commandMs: number; totalMs: number };
+  unchanged: { totalMs: number };
+  update: { totalMs: number };
+}
+
+async function setUp(): Promise<{ actor: Actor; kpis: string[]; personas: string[] }> {
+  const db = await getDb();
+  const user = await db.user.create({ data: { email: "import-bench@bench.test", name: "Import Bench", role: "ADMIN" } });
+  const scorecard = await db.scorecard.create({ data: { slug: "import-bench", name: "Import bench" } });
+  const perspective = await db.perspective.create({ data: { scorecardId: scorecard.id, name: "Customer", order: 1 } });
+  const kpis = Array.from({ length: KPIS }, (_, i) => `IB-${String(i + 1).padStart(3, "0")}`);
+  await db.kpi.createMany({
+    data: kpis.map((code, i) => ({ code, name: `Import bench KPI ${i + 1}`, perspectiveId: perspective.id, timing: "LAGGING", unit: "PERCENT", direction: "HIGHER_IS_BETTER", status: "ACTIVE", ownerId: user.id })),
+  });
+  const personas = Array.from({ length: PERSONAS }, (_, i) => `ib-persona-${i + 1}`);
+  await db.persona.createMany({ data: personas.map((slug, i) => ({ slug, name: `Persona ${i + 1}`, description: "Import bench", status: "ACTIVE" })) });
+  const kpiRows = await db.kpi.findMany({ where: { code: { in: kpis } }, select: { id: true } });
+  await db.kpiTarget.createMany({ data: kpiRows.map((k) => ({ kpiId: k.id, personaId: null, effectiveFrom: new Date("2020-01-01T00:00:00Z"), target: 90, green: 80, red: 60 })) });
+  return { actor: { id: user.id, role: "ADMIN", departmentId: null, name: user.name, email: user.email }, kpis, personas };
+}
+
+function fileOf(kpis: string[], personas: string[], shift: number): string {
+  const last = addPeriods(monthStart(new Date()), "MONTHLY", -1);
+  const rows = [];
+  let n = 0;
+  for (const kpi of kpis) {
+    for (const persona of personas) {
+      for (let m = 0; m < MONTHS; m++) {
+        n++;
+        const value = (70 + ((n * 7919) % 3000) / 100 + shift).toFixed(2); // 70..100: never red
+        rows.push({ kpi_code: kpi, persona_slug: persona, period: addPeriods(last, "MONTHLY", -m), value: String(Math.min(Number(value), 100)), comment: n % 10 === 0 ? `Note, "quoted" ${n}` : null, not_available_reason: null });
+      }
+    }
+  }
+  return measurementsCsv(rows);
+}
+
+async function timedImport(actor: Actor, csv: string, fileName: string) {
+  const started = performance.now();
+  const parsed = parseCsv(new TextEncoder().encode(csv));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const parsedAt = performance.now();
+  const result = await importMeasurements(actor, { fileName, dryRun: false, hasComment: parsed.hasComment, rows: parsed.rows });
+  const done = performance.now();
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return { parseMs: parsedAt - started, commandMs: done - parsedAt, totalMs: done - started, counts: result.data.counts };
+}
+
+function copyMs(url: string, csv: string): number {
+  const dir = mkdtempSync(path.join(tmpdir(), "import-bench-"));
+  const file = path.join(dir, "rows.csv");
+  writeFileSync(file, csv);
+  try {
+    const psql = (sql: string) => {
+      const out = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { encoding: "utf8" });
+      if (out.status !== 0) throw new Error(`psql failed: ${out.stderr}`);
+    };
+    psql(`DROP TABLE IF EXISTS import_scratch; CREATE TABLE import_scratch (kpi_code text, persona_slug text, period date, value numeric(20, 6), comment text, not_available_reason text)`);
+    const started = performance.now();
+    psql(`\\copy import_scratch FROM '${file.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`);
+    const ms = performance.now() - started;
+    psql(`DROP TABLE import_scratch`);
+    return ms;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<ImportBenchResult> {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("measure.ts: DATABASE_URL is not set");
+  const database = await getDatabase();
+  await applyMigrations(database.pool);
+  const { actor, kpis, personas } = await setUp();
+  const csv = fileOf(kpis, personas, 0);
+  const copy = copyMs(url, csv);
+  const insert = await timedImport(actor, csv, "bench.csv");
+  if (insert.counts.insert !== KPIS * PERSONAS * MONTHS) throw new Error(`expected all inserts, got ${JSON.stringify(insert.counts)}`);
+  const unchanged = await timedImport(actor, csv, "bench.csv");
+  if (unchanged.counts.unchanged !== insert.counts.total) throw new Error(`expected all unchanged, got ${JSON.stringify(unchanged.counts)}`);
+  const update = await timedImport(actor, fileOf(kpis, personas, -1), "bench-corrected.csv");
+  return {
+    rows: insert.counts.total,
+    bytes: Buffer.byteLength(csv),
+    copyMs: copy,
+    insert: { parseMs: insert.parseMs, commandMs: insert.commandMs, totalMs: insert.totalMs },
+    unchanged: { totalMs: unchanged.totalMs },
+    update: { totalMs: update.totalMs },
+  };
+}
+
+main()
+  .then((result) => console.log(IMPORT_RESULT_PREFIX + JSON.stringify(result)))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDatabase());

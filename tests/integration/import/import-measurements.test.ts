@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
+import { saveMeasurement } from "@/lib/commands/measurements/save-measurement";
+import { getDb } from "@/lib/db";
+import { addPeriods, monthStart } from "@/lib/scoring/periods";
+import type { ImportResult, ImportRowInput } from "@/lib/validation/imports";
+import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "../commands/fixtures";
+
+// import-measurements against a real database: a verdict for every row, all or nothing, a second
+// commit that changes nothing, revisions and audit events, and who may import what.
+
+const THIS_MONTH = monthStart(new Date());
+const LAST_MONTH = addPeriods(THIS_MONTH, "MONTHLY", -1);
+const TWO_AGO = addPeriods(THIS_MONTH, "MONTHLY", -2);
+const NEXT_MONTH = addPeriods(THIS_MONTH, "MONTHLY", 1);
+
+let owner: Actor;
+let otherOwner: Actor;
+let admin: Actor;
+let analyst: Actor;
+let executive: Actor;
+
+beforeAll(async () => {
+  owner = actorOf(await makeUser({ role: "KPI_OWNER", name: "Olive Owner" }));
+  otherOwner = actorOf(await makeUser({ role: "KPI_OWNER", name: "Oscar Other" }));
+  admin = actorOf(await makeUser({ role: "ADMIN" }));
+  analyst = actorOf(await makeUser({ role: "ANALYST" }));
+  executive = actorOf(await makeUser({ role: "EXECUTIVE" }));
+});
+
+let rowNumber = 1;
+const row = (r: Partial<ImportRowInput>): ImportRowInput => ({ rowNumber: ++rowNumber, comment: "", ...r });
+
+async function run(actor: Actor, rows: ImportRowInput[], options: { dryRun?: boolean; fileName?: string } = {}) {
+  return importMeasurements(actor, { fileName: options.fileName ?? "values.csv", dryRun: options.dryRun ?? true, rows });
+}
+
+function okResult(result: Awaited<ReturnType<typeof run>>): ImportResult {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.data;
+}
+
+describe("verdicts (dry run)", () => {
+  it("gives insert, update with the old value, unchanged, and each error naming its column", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const count = await makeKpi({ ownerId: owner.id, unit: "COUNT", thresholds: null });
+    const quarterly = await makeKpi({ ownerId: owner.id, frequency: "QUARTERLY" });
+    const others = await makeKpi({ ownerId: otherOwner.id });
+    const persona = await makePersona();
+    const p2 = await makePersona();
+    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: TWO_AGO, value: "85" })).ok).toBe(true);
+    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: p2.slug, period: TWO_AGO, value: "88", comment: "fine" })).ok).toBe(true);
+    const before = await snapshot();
+
+    const rows = [
+      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH.slice(0, 7), value: "82" }), // insert (YYYY-MM)
+      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "86.5" }), // update 85 -> 86.5
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: TWO_AGO, value: "88.000", comment: "fine" }), // unchanged
+      row({ kpi_code: "NO-SUCH", persona_slug: persona.slug, period: LAST_MONTH, value: "1" }),
+      row({ kpi_code: kpi.code, persona_slug: "no-such-persona", period: LAST_MONTH, value: "1" }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: LAST_MONTH, value: "12,5" }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: THIS_MONTH, value: "101" }),
+      row({ kpi_code: count.code, persona_slug: p2.slug, period: LAST_MONTH, value: "2.5" }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: NEXT_MONTH, value: "90" }),
+      row({ kpi_code: quarterly.code, persona_slug: p2.slug, period: "2026-02-01", value: "90" }),
+      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH, value: "83" }), // duplicate of the first row
+      row({ kpi_code: others.code, persona_slug: persona.slug, period: LAST_MONTH, value: "90" }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: addPeriods(THIS_MONTH, "MONTHLY", -3), value: "40", comment: "" }), // RED, no comment
+    ];
+    const result = okResult(await run(owner, rows));
+    expect(await snapshot()).toEqual(before);
+    expect(result.committed).toBe(false);
+    expect(result.counts).toEqual({ total: 13, insert: 1, update: 1, unchanged: 1, error: 10 });
+
+    const v = result.rows;
+    expect(v[0]).toMatchObject({ verdict: "insert", period: LAST_MONTH, value: "82" });
+    expect(v[1]).toMatchObject({ verdict: "update", value: "86.5", previous: { value: "85", version: 1 } });
+    expect(v[2]).toMatchObject({ verdict: "unchanged" });
+    const err = (i: number) => v[i]!.errors!.map((e) => `${e.column}: ${e.message}`).join(" | ");
+    expect(err(3)).toMatch(/^kpi_code: No KPI has the code NO-SUCH/);
+    expect(err(4)).toMatch(/^persona_slug: No persona has the slug no-such-persona/);
+    expect(err(5)).toMatch(/^value: Value must be a number/);
+    expect(err(6)).toMatch(/^value: .*a percentage from 0 to 100; 101 is not allowed/);
+    expect(err(7)).toMatch(/^value: .*a whole number of 0 or more/);
+    expect(err(8)).toMatch(/^period: .*has not started yet/);
+    expect(err(9)).toMatch(/^period: .*first day of a quarter/);
+    expect(err(10)).toBe(`period: Duplicate of row ${v[0]!.rowNumber}: the same KPI, persona and period appear twice.`);
+    expect(err(11)).toMatch(/^kpi_code: .* is not your KPI \(its owner is Oscar Other\)/);
+    expect(err(12)).toMatch(/^comment: .*off track \(red\): add a comment/);
+  });
+
+  it("refuses analysts and executives outright, and lets an admin import any owner's KPI", async () => {
+    const kpi = await makeKpi({ ownerId: otherOwner.id });
+    const persona = await makePersona();
+    const rows = [row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH, value: "90" })];
+    for (const actor of [analyst, executive]) {
+      expect(await run(actor, rows, { dryRun: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(okResult(await run(owner, rows)).rows[0]!.verdict).toBe("error");
+    expect(okResult(await run(otherOwner, rows)).rows[0]!.verdict).toBe("insert");
+    const committed = okResult(await run(admin, rows, { dryRun: false }));
+    expect(committed).toMatchObject({ committed: true, counts: { insert: 1 } });
+  });
+});
+
+describe("commit", () => {
+  it("writes nothing when one row is bad, and names it", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const persona = await makePersona();
+    const before = await snapshot();
+    const result = await run(
+      owner,
+      [
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "90" }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH, value: "abc" }),
+      ],
+      { dryRun: false },
+    );
+    expect(result).toMatchObject({ ok: false, code: "INVALID", message: "1 row needs attention; nothing was imported." });
+    if (!result.ok) {
+      const details = result.details as { result: ImportResult };
+      expect(details.result.rows.map((r) => r.verdict)).toEqual(["insert", "error"]);
+      expect(Object.keys(result.fieldErrors)[0]).toMatch(/^row \d+\.value$/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("writes all rows in one go with revisions and audit events; a second commit changes nothing", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const persona = await makePersona();
+    const p2 = await makePersona();
+    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: TWO_AGO, value: "70", comment: "was" })).ok).toBe(true);
+    const db = await getDb();
+    const auditsBefore = await db.auditEvent.count();
+
+    const rows = [
+      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "72.25", comment: "corrected" }),
+      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH, value: "", not_available_reason: "CRM export failed" }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: LAST_MONTH, value: 95 }),
+      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: TWO_AGO, value: "50", comment: "Outage in March; fix shipped" }),
+    ];
+    const first = okResult(await run(owner, rows, { dryRun: false, fileName: "october.csv" }));
+    expect(first).toMatchObject({ committed: true, counts: { insert: 3, update: 1, unchanged: 0, error: 0 } });
+    expect(first.importId).toEqual(expect.any(String));
+
+    const saved = await db.measurement.findMany({ where: { kpiId: kpi.id }, include: { revisions: true }, orderBy: [{ personaId: "asc" }, { period: "asc" }] });
+    expect(saved).toHaveLength(4);
+    const corrected = saved.find((m) => m.personaId === persona.id && m.period.toISOString().startsWith(TWO_AGO))!;
+    expect(corrected).toMatchObject({ comment: "corrected", version: 2, source: "IMPORT", enteredById: owner.id });
+    expect(corrected.value?.toFixed()).toBe("72.25");
+    expect(corrected.revisions).toHaveLength(1);
+    expect(corrected.revisions[0]).toMatchObject({ version: 1, comment: "was", reason: "Imported from october.csv", changedById: owner.id });
+    expect(corrected.revisions[0]!.value?.toFixed()).toBe("70");
+    expect(saved.find((m) => m.notAvailableReason === "CRM export failed")?.value).toBeNull();
+
+    const events = await db.auditEvent.findMany({ where: { at: { gte: new Date(Date.now() - 60_000) }, action: "measurement.import" }, orderBy: { at: "asc" } });
+    expect(await db.auditEvent.count()).toBe(auditsBefore + 5); // one summary + one per changed row
+    const summary = events.find((e) => e.entityType === "MeasurementImport" && e.entityId === first.importId);
+    expect(summary?.after).toMatchObject({ fileName: "october.csv", counts: { insert: 3, update: 1 } });
+    const update = events.find((e) => e.entityId === corrected.id);
+    expect(update?.before).toMatchObject({ value: "70", comment: "was", version: 1 });
+    expect(update?.after).toMatchObject({ value: "72.25", comment: "corrected", version: 2, reason: "Imported from october.csv", importId: first.importId });
+
+    const before = await snapshot();
+    const second = okResult(await run(owner, rows, { dryRun: false, fileName: "october.csv" }));
+    expect(second).toMatchObject({ committed: true, importId: null, counts: { total: 4, unchanged: 4 } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("keeps saved comments when the file has no comment column", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const persona = await makePersona();
+    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: TWO_AGO, value: "50", comment: "known issue" })).ok).toBe(true);
+    const result = okResult(
+      await importMeasurements(owner, {
+        fileName: "no-comments.csv",
+        dryRun: true,
+        hasComment: false,
+        rows: [{ rowNumber: 2, kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "50" }],
+      }),
+    );
+    expect(result.rows[0]).toMatchObject({ verdict: "unchanged", comment: "known issue" });
+  });
+
+  it("refuses the whole import as a CONFLICT when a sent version is not the saved one", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const persona = await makePersona();
+    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: TWO_AGO, value: "85" })).ok).toBe(true);
+    const before = await snapshot();
+    const result = await importMeasurements(owner, {
+      fileName: "API request",
+      source: "API",
+      dryRun: false,
+      rows: [{ rowNumber: 1, kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "86", version: 7 }],
+    });
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+    if (!result.ok) {
+      const r = (result.details as { result: ImportResult }).result.rows[0]!;
+      expect(r.conflict).toMatchObject({ value: "85", version: 1, enteredBy: "Olive Owner" });
+    }
+    expect(await snapshot()).toEqual(before);
+    const ok = await importMeasurements(owner, {
+      fileName: "API request",
+      source: "API",
+      dryRun: false,
+      rows: [{ rowNumber: 1, kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "86", version: 1 }],
+    });
+    expect(ok).toMatchObject({ ok: true, data: { counts: { update: 1 } } });
+  });
+});
