@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { toPeriodKey } from "@/lib/queries/convert";
-import { loadTargets, loadValues, type KpiDef, type ScorecardStructure } from "@/lib/queries/scorecard-model";
+import { loadTargets, type KpiDef, type ScorecardStructure, type ValueRow } from "@/lib/queries/scorecard-model";
 import { targetBookFor, ValueBook, type TargetBook } from "@/lib/queries/score-month";
 import { monthStart } from "@/lib/scoring";
 import { candidatePeriods, type OpenEscalation } from "./evaluate";
@@ -9,6 +9,8 @@ import { candidatePeriods, type OpenEscalation } from "./evaluate";
 // The rows one scorecard's evaluation needs, in three reads whatever the number of KPIs,
 // personas or periods: its unresolved escalations, the values of each KPI's window (4N periods,
 // reaching back to an open escalation's first breached period), and the thresholds in force.
+// The KPIs may be a subset of the scorecard's (a re-evaluation of a few pairs): the reads are
+// then restricted to them.
 
 export interface ScorecardRows {
   open: Map<string, OpenEscalation>;
@@ -60,13 +62,29 @@ function windowPeriods(kpis: KpiDef[], personaIds: string[], open: Map<string, O
   return [...periods].sort();
 }
 
+/**
+ * Values (or not-available rows: value null) of these KPIs and personas in these periods, the value
+ * as float8 (scoring works in numbers). One read.
+ */
+export async function loadWindowValues(db: DbClient, kpiIds: string[], personaIds: string[], periods: string[]): Promise<ValueRow[]> {
+  if (kpiIds.length === 0 || personaIds.length === 0 || periods.length === 0) return [];
+  const rows = await db.$queryRaw<{ kpiId: string; personaId: string; period: Date; value: number | null }[]>`
+    SELECT m."kpiId" AS "kpiId", m."personaId" AS "personaId", m.period AS period, m.value::float8 AS value
+    FROM "Measurement" m
+    WHERE m."kpiId" = ANY(${kpiIds}::text[])
+      AND m."personaId" = ANY(${personaIds}::text[])
+      AND m.period = ANY(${periods}::date[])`;
+  return rows.map((r) => ({ kpiId: r.kpiId, personaId: r.personaId, period: toPeriodKey(r.period), value: r.value }));
+}
+
+/** `structure.kpis` may be a subset of the scorecard's KPIs: only their rows are read. */
 export async function loadScorecardRows(db: DbClient, structure: ScorecardStructure, personaIds: string[], today: string): Promise<ScorecardRows> {
   const kpiIds = structure.kpis.map((k) => k.id);
   const open = await loadOpenEscalations(db, kpiIds, personaIds);
   const periods = windowPeriods(structure.kpis, personaIds, open, today, structure.escalationStreakLength);
   const [values, targets] = await Promise.all([
-    loadValues(db, structure.id, personaIds, periods),
-    loadTargets(db, kpiIds, personaIds, monthStart(today)),
+    loadWindowValues(db, kpiIds, personaIds, periods),
+    loadTargets(db, kpiIds, personaIds, monthStart(today), { text: false }),
   ]);
   return { open, values: new ValueBook(values), targets: targetBookFor(structure, targets) };
 }
