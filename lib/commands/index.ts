@@ -3,6 +3,7 @@ import "server-only";
 // Every command, by audit name. Server actions import the one they wrap; the REST API,
 // importers, jobs and the property-based test can walk this list.
 export { changeOwnPassword } from "./account/change-own-password";
+export { setEmailNotifications } from "./account/set-email-notifications";
 export { createDepartment } from "./departments/create-department";
 export { deleteDepartment } from "./departments/delete-department";
 export { updateDepartment } from "./departments/update-department";

@@ -58,3 +58,11 @@ export const changeOwnPasswordSchema = z
     }
   });
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;
+
+/** My account: e-mail copies of notifications on or off (the form sends "on"/"off", the API a boolean). */
+export const setEmailNotificationsSchema = z.object({
+  emailNotifications: z.union([z.boolean(), z.enum(["on", "off"]).transform((v) => v === "on")], {
+    error: "Choose whether you want notifications by e-mail.",
+  }),
+});
+export type SetEmailNotificationsInput = z.input<typeof setEmailNotificationsSchema>;

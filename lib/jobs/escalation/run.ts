@@ -19,6 +19,8 @@ export interface EscalationRunOptions {
   today: string;
   /** When escalations resolve (resolvedAt); defaults to the clock. */
   now?: Date;
+  /** Told after each pair is settled (progress; the crash test kills a run half-way with it). */
+  onOutcome?: (outcome: Outcome, pair: { kpi: string; persona: string }) => void;
 }
 
 export interface EscalationRunResult {
@@ -142,11 +144,12 @@ async function evaluateScorecard(
       const notAvailable = (period: string) => rows.values.get(kpi.id, persona.id, period)?.value === null;
       const outcome = await settle(db, pair, (current) => decideEscalation(series, n, current, notAvailable), open, recipients, now);
       count(result, outcome);
+      options.onOutcome?.(outcome, { kpi: kpi.code, persona: persona.slug });
     }
   }
 }
 
-type Outcome = Decision["kind"] | "converged";
+export type Outcome = Decision["kind"] | "converged";
 
 /** Writes the pair's decision; when a concurrent run wrote first, re-reads its escalation and decides again. */
 async function settle(
