@@ -19,14 +19,14 @@ export function utcToday(now: Date = new Date()): string {
 export const escalateJob = defineJob({
   name: "escalation.evaluate-all",
   payload: z.object({ today: isoDate.optional() }),
-  handler: async (payload, { db }): Promise<EscalationRunResult> => runEscalations(db, { today: payload.today ?? utcToday() }),
+  handler: async (payload, { db, pool, writeConcurrency }): Promise<EscalationRunResult> => runEscalations(db, { today: payload.today ?? utcToday(), pool, writeConcurrency }),
 });
 
 /** Re-evaluates some KPI x persona pairs (after values changed): the queue's `escalation.evaluate-pair`. */
 export const evaluatePairsJob = defineJob({
   name: "escalation.evaluate-pair",
   payload: z.object({ pairs: z.array(z.object({ kpiId: z.string().min(1), personaId: z.string().min(1) })).min(1), today: isoDate.optional() }),
-  handler: async (payload, { db }): Promise<EscalationRunResult> => evaluatePairs(db, payload.pairs, { today: payload.today ?? utcToday() }),
+  handler: async (payload, { db, pool, writeConcurrency }): Promise<EscalationRunResult> => evaluatePairs(db, payload.pairs, { today: payload.today ?? utcToday(), pool, writeConcurrency }),
 });
 
 /** One line for logs and the CLI. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Pool } from "pg";
 import type { PrismaClient } from "@/lib/db";
 
 // A background job is a definition: a name, a zod schema for its payload, and a handler that
@@ -8,6 +9,10 @@ import type { PrismaClient } from "@/lib/db";
 
 export interface JobContext {
   db: PrismaClient;
+  /** The `pg` pool under `db` (lib/db's), for jobs that read many rows raw. */
+  pool?: Pool;
+  /** Writes a job may run at once (pairs settled in parallel); 1 unless the database has connections to spare. */
+  writeConcurrency?: number;
   log: (message: string) => void;
 }
 

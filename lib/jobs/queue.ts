@@ -83,7 +83,7 @@ export async function handOverPairRequests(pool: Pool, boss: PgBoss, limit = 100
 
 export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
   const { logger, db } = settings;
-  const ctx: JobContext = { db, log: (message) => logger.info(message) };
+  const ctx: JobContext = { db, pool: settings.pool, writeConcurrency: 4, log: (message) => logger.info(message) };
   const boss = new PgBoss({ connectionString: settings.connectionString, schema: settings.schema ?? "pgboss", application_name: "persona-scorecard-worker", max: 4 });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();

@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { makeScorer, RollupAccumulator, type Direction, type Thresholds } from "../../lib/scoring";
 import { prng } from "./prng";
+import { runEscalationBench } from "./escalation";
 import { runScreenBench } from "./screens";
 
 const PERSONAS = 50;
@@ -259,14 +260,21 @@ function runScoringBench(): boolean {
   return met;
 }
 
-// `npm run bench [-- --quick] [-- --screens-only]`: the scoring benchmark, then the screen
-// benchmark (tests/bench/screens.ts) when DATABASE_URL or BENCH_DATABASE_URL is set.
+// `npm run bench [-- --quick] [-- --screens-only] [-- --escalation-only]`: the scoring benchmark,
+// then, when DATABASE_URL or BENCH_DATABASE_URL is set, the screen benchmark
+// (tests/bench/screens.ts) and the escalation job's (tests/bench/escalation.ts).
 const argv = process.argv.slice(2);
-const scoringMet = argv.includes("--screens-only") ? true : runScoringBench();
-const screensMet = await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
-  (error: unknown) => {
-    console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-    return false;
-  },
-);
-if (!scoringMet || screensMet === false) process.exitCode = 1;
+const escalationOnly = argv.includes("--escalation-only");
+const databases = { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL };
+const scoringMet = argv.includes("--screens-only") || escalationOnly ? true : runScoringBench();
+const screensMet = escalationOnly
+  ? null
+  : await runScreenBench(argv, databases).catch((error: unknown) => {
+      console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    });
+const escalationMet = await runEscalationBench(databases).catch((error: unknown) => {
+  console.error(`Escalation benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  return false;
+});
+if (!scoringMet || screensMet === false || escalationMet === false) process.exitCode = 1;

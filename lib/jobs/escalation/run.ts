@@ -1,7 +1,8 @@
 import "server-only";
+import type { Pool } from "pg";
 import type { PrismaClient } from "@/lib/db";
 import { loadScorecardStructure, loadScoredPersonas, type PersonaDef, type ScorecardStructure } from "@/lib/queries/scorecard-model";
-import { decideEscalation, pairSeries, type Decision } from "./evaluate";
+import { decideEscalation, pairSeries, type Decision, type OpenEscalation } from "./evaluate";
 import { loadOpenEscalation, loadScorecardRows, pairKey } from "./load";
 import { applyDecision, isUniqueViolation, StaleDecision, type Pair, type Recipients } from "./write";
 
@@ -19,6 +20,10 @@ export interface EscalationRunOptions {
   today: string;
   /** When escalations resolve (resolvedAt); defaults to the clock. */
   now?: Date;
+  /** Pairs written at once (default 1; the worker uses a few on Postgres; PGlite has one connection). */
+  writeConcurrency?: number;
+  /** The `pg` pool under `db`, when the runner has it: the window's values are then read through it, faster. */
+  pool?: Pool;
   /** Told after each pair is settled (progress; the crash test kills a run half-way with it). */
   onOutcome?: (outcome: Outcome, pair: { kpi: string; persona: string }) => void;
 }
@@ -110,8 +115,10 @@ async function evaluateScorecard(
   result.scorecards++;
   const structure: ScorecardStructure = { ...full, kpis };
   const n = structure.escalationStreakLength;
-  const rows = await loadScorecardRows(db, structure, personas.map((p) => p.id), options.today);
+  const rows = await loadScorecardRows(db, structure, personas.map((p) => p.id), options.today, options.pool);
   const objectiveOwner = new Map(structure.objectives.map((o) => [o.id, o.owner?.id ?? null]));
+  // Pairs whose decision writes something, settled `writeConcurrency` at a time once all are judged.
+  const writes: Array<() => Promise<void>> = [];
 
   for (const kpi of kpis) {
     for (const persona of personas) {
@@ -142,11 +149,26 @@ async function evaluateScorecard(
       };
       // A row without a value: marked not available (not owed, so not overdue).
       const notAvailable = (period: string) => rows.values.get(kpi.id, persona.id, period)?.value === null;
-      const outcome = await settle(db, pair, (current) => decideEscalation(series, n, current, notAvailable), open, recipients, now);
-      count(result, outcome);
-      options.onOutcome?.(outcome, { kpi: kpi.code, persona: persona.slug });
+      const decide = (current: OpenEscalation | null) => decideEscalation(series, n, current, notAvailable);
+      const report = (outcome: Outcome) => {
+        count(result, outcome);
+        options.onOutcome?.(outcome, { kpi: kpi.code, persona: persona.slug });
+      };
+      // Most pairs change nothing: no write, no transaction.
+      if (decide(open).kind === "unchanged") report("unchanged");
+      else writes.push(async () => report(await settle(db, pair, decide, open, recipients, now)));
     }
   }
+  await runLimited(writes, Math.max(1, options.writeConcurrency ?? 1));
+}
+
+/** Runs the tasks with at most `limit` in flight; the first error stops taking new ones and is thrown. */
+async function runLimited(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
 }
 
 export type Outcome = Decision["kind"] | "converged";

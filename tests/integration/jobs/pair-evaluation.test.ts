@@ -13,7 +13,6 @@ import { makeKpi, makePersona, makeTarget, measure } from "../../helpers/factori
 
 const TODAY = "2026-11-05"; // October 2026 has ended
 const RED = 40;
-const GREEN = 80;
 
 let owner: Actor;
 let kpiId: string;
