@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
+import { getDb } from "@/lib/db";
 import type { Command } from "@/lib/commands";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
@@ -37,6 +38,13 @@ const CASES: Case[] = [
     command: commands.changeOwnPassword,
     allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
     input: async () => ({ currentPassword: KNOWN_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
+  },
+  // Turning one's own e-mail notifications off (on again for the admin, who is reused).
+  {
+    name: "setEmailNotifications",
+    command: commands.setEmailNotifications,
+    allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
+    input: async (actor: Actor) => ({ emailNotifications: !(await (await getDb()).user.findUniqueOrThrow({ where: { id: actor.id } })).emailNotifications }),
   },
   { name: "createApiToken", command: commands.createApiToken, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async () => ({ name: `Script ${++seq}` }) },
   {
