@@ -30,6 +30,30 @@ const envSchema = z
     API_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(600)),
     /** REST API: length of the rate-limit window, in seconds. */
     API_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
+
+    // ── Jobs (npm run worker) and e-mail ──
+    /** Cron of the full escalation run (pg-boss, in JOBS_TIMEZONE): nightly at 02:00 by default. */
+    ESCALATION_CRON: z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4,5}$/, "must be a cron expression such as 0 2 * * *").default("0 2 * * *")),
+    /** Cron of the reminders run: every morning at 06:00 by default. */
+    REMINDER_CRON: z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4,5}$/, "must be a cron expression such as 0 6 * * *").default("0 6 * * *")),
+    JOBS_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default("UTC")),
+    /** Days after a period ends before its missing values are overdue (reminders). */
+    REMINDER_GRACE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(365).default(10)),
+    /** How often a worker hands waiting pair re-evaluations to the queue and sends due e-mails. */
+    WORKER_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(10)),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")),
+    SMTP_HOST: optional(z.string()),
+    SMTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    SMTP_USER: optional(z.string()),
+    SMTP_PASS: optional(z.string()),
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: flag,
+    /** Sender of notification e-mails, e.g. "Persona Scorecard <scorecard@example.com>". */
+    MAIL_FROM: optional(z.string().min(3)),
+    /** Attempts per e-mail before it is marked FAILED; the wait doubles after each, from EMAIL_RETRY_SECONDS. */
+    EMAIL_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+    EMAIL_RETRY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -38,6 +62,12 @@ const envSchema = z
       for (const key of oidc.filter((k) => env[k] === undefined)) {
         ctx.addIssue({ code: "custom", path: [key], message: `is required when ${set.join(", ")} ${set.length > 1 ? "are" : "is"} set` });
       }
+    }
+    if ((env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined) && env.MAIL_FROM === undefined) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL or SMTP_HOST is set (the sender of notification e-mails)" });
+    }
+    if (env.SMTP_URL !== undefined && env.SMTP_HOST !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "set SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASS), not both" });
     }
   });
 

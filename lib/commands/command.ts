@@ -40,6 +40,12 @@ export interface CommandContext<P> {
   audit(entry: AuditEntry): Promise<void>;
   /** Says the command changed nothing (so it writes no audit event). */
   unchanged(): void;
+  /**
+   * Runs `fn` once the transaction has committed (never when it rolls back), after the command's
+   * result is known; errors are logged, not returned. For nudges such as "drain the pair
+   * re-evaluations now" on the embedded database; anything durable belongs in the transaction.
+   */
+  afterCommit(fn: () => void | Promise<void>): void;
 }
 
 export interface CommandDefinition<S extends z.ZodType, T> {
@@ -97,6 +103,7 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
 
     // 3. One transaction: authorize on the resource, write, audit.
     const db = await getDb();
+    const committed: Array<() => void | Promise<void>> = [];
     try {
       const data = await db.$transaction(async (tx) => {
         const resource = definition.resource ? await definition.resource(input, tx, actor) : undefined;
@@ -125,6 +132,9 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
           unchanged() {
             declaredUnchanged = true;
           },
+          afterCommit(fn) {
+            committed.push(fn);
+          },
         };
         const result = await definition.run(ctx);
         if (audits === 0 && !declaredUnchanged) {
@@ -133,6 +143,11 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
         }
         return result;
       }, definition.transaction);
+      for (const fn of committed) {
+        Promise.resolve()
+          .then(fn)
+          .catch((error: unknown) => console.error(`After ${definition.name}: ${error instanceof Error ? error.message : String(error)}`));
+      }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refused(error);

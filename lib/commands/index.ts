@@ -4,6 +4,7 @@ import "server-only";
 // importers, jobs and the property-based test can walk this list.
 export { changeOwnPassword } from "./account/change-own-password";
 export { signOutEverywhere } from "./account/sign-out-everywhere";
+export { setEmailNotifications } from "./account/set-email-notifications";
 export { createDepartment } from "./departments/create-department";
 export { deleteDepartment } from "./departments/delete-department";
 export { updateDepartment } from "./departments/update-department";

@@ -3,9 +3,9 @@ import type { z } from "zod";
 import { runJob, type JobContext, type JobDefinition } from "./job";
 
 // The in-process runner for the embedded database (PGlite serves one connection, so a separate
-// worker process cannot share it): runs a job once, then every day at a fixed UTC time with a
-// plain timer. A stand-in until the Postgres-backed queue (next slice) brings cron schedules,
-// retries and several workers; the job definitions stay the same.
+// worker process cannot share it): runs a job every day at a fixed UTC time with a plain timer.
+// On Postgres the pg-boss worker (queue.ts, `npm run worker`) runs the same job definitions by cron,
+// with retries and several workers.
 
 export interface DailySchedule {
   /** Hour and minute of the day, UTC. */

@@ -1,13 +1,18 @@
 import type { z } from "zod";
+import type { Pool } from "pg";
 import type { PrismaClient } from "@/lib/db";
 
 // A background job is a definition: a name, a zod schema for its payload, and a handler that
 // calls into lib. Who runs it is swappable: the in-process runner (lib/jobs/in-process.ts) on the
-// embedded database and in the CLI today; a Postgres-backed queue (pg-boss 10 or graphile-worker
-// 0.17, next slice) will enqueue `{ name, payload }` and call the same handler in a worker.
+// embedded database and in the CLI; the pg-boss worker (lib/jobs/queue.ts) on Postgres, which
+// queues `{ name, payload }` and calls the same handler.
 
 export interface JobContext {
   db: PrismaClient;
+  /** The `pg` pool under `db` (lib/db's), for jobs that read many rows raw. */
+  pool?: Pool;
+  /** Writes a job may run at once (pairs settled in parallel); 1 unless the database has connections to spare. */
+  writeConcurrency?: number;
   log: (message: string) => void;
 }
 

@@ -61,3 +61,10 @@ export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;
 
 /** "Sign out everywhere" for one user (oneself, or anyone for an admin). */
 export const signOutEverywhereSchema = z.object({ userId: userIdSchema });
+/** My account: e-mail copies of notifications on or off (the form sends "on"/"off", the API a boolean). */
+export const setEmailNotificationsSchema = z.object({
+  emailNotifications: z.union([z.boolean(), z.enum(["on", "off"]).transform((v) => v === "on")], {
+    error: "Choose whether you want notifications by e-mail.",
+  }),
+});
+export type SetEmailNotificationsInput = z.input<typeof setEmailNotificationsSchema>;

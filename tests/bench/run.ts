@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { makeScorer, RollupAccumulator, type Direction, type Thresholds } from "../../lib/scoring";
 import { prng } from "./prng";
+import { runEscalationBench } from "./escalation";
 import { runImportBench } from "./import";
 import { runScreenBench } from "./screens";
 
@@ -260,22 +261,20 @@ function runScoringBench(): boolean {
   return met;
 }
 
-// `npm run bench [-- --quick] [-- --screens-only] [-- --import-only]`: the scoring benchmark, then
-// the screen benchmark (tests/bench/screens.ts) and the import benchmark (tests/bench/import.ts)
-// when DATABASE_URL or BENCH_DATABASE_URL is set.
+// `npm run bench [-- --quick] [-- --screens-only | --import-only | --escalation-only]`: the scoring
+// benchmark, then, when DATABASE_URL or BENCH_DATABASE_URL is set, the screen benchmark
+// (tests/bench/screens.ts), the import's (tests/bench/import.ts) and the escalation job's
+// (tests/bench/escalation.ts). An --x-only flag runs that part alone.
 const argv = process.argv.slice(2);
-const importOnly = argv.includes("--import-only");
-const scoringMet = argv.includes("--screens-only") || importOnly ? true : runScoringBench();
-const screensMet = importOnly ? null : await runScreenBench(argv, { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch(
-  (error: unknown) => {
-    console.error(`Screen benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-    return false;
-  },
-);
-const importMet = argv.includes("--screens-only")
-  ? null
-  : await runImportBench({ DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }).catch((error: unknown) => {
-      console.error(`Import benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-      return false;
-    });
-if (!scoringMet || screensMet === false || importMet === false) process.exitCode = 1;
+const only = ["--screens-only", "--import-only", "--escalation-only"].find((flag) => argv.includes(flag)) ?? null;
+const runs = (flag: string) => only === null || only === flag;
+const databases = { DATABASE_URL: process.env.DATABASE_URL, BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL };
+const failed = (name: string) => (error: unknown) => {
+  console.error(`${name} benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  return false;
+};
+const scoringMet = only === null ? runScoringBench() : true;
+const screensMet = runs("--screens-only") ? await runScreenBench(argv, databases).catch(failed("Screen")) : null;
+const importMet = runs("--import-only") ? await runImportBench(databases).catch(failed("Import")) : null;
+const escalationMet = runs("--escalation-only") ? await runEscalationBench(databases).catch(failed("Escalation")) : null;
+if (!scoringMet || screensMet === false || importMet === false || escalationMet === false) process.exitCode = 1;

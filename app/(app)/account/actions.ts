@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { toActionState, type ActionState } from "@/lib/commands/action-state";
 import { changeOwnPassword } from "@/lib/commands/account/change-own-password";
 import { signOutEverywhere } from "@/lib/commands/account/sign-out-everywhere";
+import { setEmailNotifications } from "@/lib/commands/account/set-email-notifications";
 import { formDataToObject } from "@/lib/validation/common";
 
 export async function changeOwnPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -24,4 +25,13 @@ export async function signOutEverywhereAction(_previous: ActionState, formData: 
   // This session ended with the others: send the user to sign in again.
   if (result.ok) redirect("/sign-in");
   return toActionState({ ...result, ok: false } as const, sent, "");
+}
+
+export async function setEmailNotificationsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  const result = await setEmailNotifications(actor, sent);
+  if (result.ok) revalidatePath("/account");
+  const message = result.ok && result.data.emailNotifications ? "Saved: notifications also come by e-mail." : "Saved: notifications stay in the app, no e-mail.";
+  return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, message);
 }

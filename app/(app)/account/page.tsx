@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
+import { EmailNotificationsForm } from "@/components/forms/email-notifications-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/validation/users";
 import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
-import { changeOwnPasswordAction, signOutEverywhereAction } from "./actions";
+import { changeOwnPasswordAction, setEmailNotificationsAction, signOutEverywhereAction } from "./actions";
 import { getMyAccount } from "@/lib/queries/account";
 
 export const metadata: Metadata = { title: "My account" };
@@ -18,7 +19,7 @@ export default async function AccountPage() {
 
   return (
     <>
-      <PageHeader title="My account" description="Your details and your password. An administrator changes your name, role and department." />
+      <PageHeader title="My account" description="Your details, your password and how you are notified. An administrator changes your name, role and department." />
       {actor.mustChangePassword ? (
         <div className="mb-6">
           <FormMessage tone="info">You signed in with a temporary password. Choose your own password below to continue using it safely.</FormMessage>
@@ -46,6 +47,9 @@ export default async function AccountPage() {
           ) : (
             <p className="text-sm text-slate-600">You sign in through single sign-on, so there is no password to change here.</p>
           )}
+        </Card>
+        <Card title="E-mail notifications">
+          <EmailNotificationsForm action={setEmailNotificationsAction} enabled={me.emailNotifications} />
         </Card>
         <Card title="Sessions">
           <SignOutEverywhereForm action={signOutEverywhereAction} user={{ id: actor.id, name: actor.name }} self />

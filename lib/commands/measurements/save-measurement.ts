@@ -9,6 +9,8 @@ import {
   type SaveMeasurementData,
 } from "@/lib/validation/measurements";
 import type { DbClient } from "@/lib/db";
+import { nudgePairRequests } from "@/lib/jobs/nudge";
+import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
 import { defineCommand, fail } from "../command";
 import {
   describeMeasurement,
@@ -98,6 +100,12 @@ function conflict(current: SavedMeasurement | null): never {
   );
 }
 
+/** The pair's escalation is judged again: requested in this transaction, nudged after the commit. */
+async function reEvaluate(tx: DbClient, kpiId: string, personaId: string, afterCommit: (fn: () => void) => void): Promise<void> {
+  await enqueuePairEvaluations(tx, [{ kpiId, personaId }]);
+  afterCommit(nudgePairRequests);
+}
+
 export const saveMeasurement = defineCommand({
   name: "measurement.save",
   action: "measurement.write",
@@ -106,7 +114,7 @@ export const saveMeasurement = defineCommand({
     const kpi = await loadKpi(tx, input);
     return { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId } };
   },
-  async run({ actor, input, tx, audit, unchanged }): Promise<SaveMeasurementResult> {
+  async run({ actor, input, tx, audit, unchanged, afterCommit }): Promise<SaveMeasurementResult> {
     const kpi = await loadKpi(tx, input);
     const persona = await loadPersona(tx, input);
     const now = new Date();
@@ -149,6 +157,7 @@ export const saveMeasurement = defineCommand({
         conflict(theirs ? toSavedMeasurement(theirs) : null);
       }
       const created = toSavedMeasurement(await tx.measurement.findUniqueOrThrow({ where, select: MEASUREMENT_SELECT }));
+      await reEvaluate(tx, kpi.id, persona.id, afterCommit);
       await audit({ entityType: "Measurement", entityId: created.id, before: null, after: { kpi: kpi.code, persona: persona.slug, ...measurementSnapshot(created) } });
       return { outcome: "created", measurement: created, status };
     }
@@ -176,6 +185,8 @@ export const saveMeasurement = defineCommand({
     const updated = await tx.measurement.updateMany({ where: { id: current.id, version: current.version }, data: { ...content, version: { increment: 1 } } });
     if (updated.count !== 1) conflict(current);
     const after = toSavedMeasurement(await tx.measurement.findUniqueOrThrow({ where, select: MEASUREMENT_SELECT }));
+    // A comment-only edit changes no score: no re-evaluation.
+    if (valueDiffers) await reEvaluate(tx, kpi.id, persona.id, afterCommit);
     await audit({
       entityType: "Measurement",
       entityId: after.id,

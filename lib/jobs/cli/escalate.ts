@@ -18,7 +18,7 @@ try {
   const migrations = await applyMigrations(database.pool);
   if (migrations.newlyApplied.length > 0) console.log(`Applied migrations: ${migrations.newlyApplied.join(", ")}`);
   const today = argument(process.argv.slice(2), "today");
-  const result = await runJob(escalateJob, { today }, { db: database.prisma, log: console.log });
+  const result = await runJob(escalateJob, { today }, { db: database.prisma, pool: database.pool, log: console.log });
   console.log(`Escalations in the ${database.kind} database${today ? ` as of ${today}` : ""}: ${describeRun(result)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -61,6 +61,13 @@ const CASES: Case[] = [
   },
   // Another user's sessions (one's own, allowed to every role, is in sign-out-everywhere.test.ts).
   { name: "signOutEverywhere", command: commands.signOutEverywhere, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
+  // Turning one's own e-mail notifications off (on again for the admin, who is reused).
+  {
+    name: "setEmailNotifications",
+    command: commands.setEmailNotifications,
+    allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"],
+    input: async (actor: Actor) => ({ emailNotifications: !(await (await getDb()).user.findUniqueOrThrow({ where: { id: actor.id } })).emailNotifications }),
+  },
   { name: "createApiToken", command: commands.createApiToken, allowed: ["ADMIN", "ANALYST", "KPI_OWNER", "EXECUTIVE"], input: async () => ({ name: `Script ${++seq}` }) },
   {
     // The acting user's own token (another user's, and an admin revoking it, are in tokens.test.ts).

@@ -56,7 +56,7 @@ describe("scheduleDaily", () => {
 });
 
 describe("escalateJob", () => {
-  it("takes an optional real date as today", async () => {
+  it("takes an optional real date as today", { timeout: 60_000 }, async () => {
     const { escalateJob } = await import("@/lib/jobs/escalate");
     expect(escalateJob.payload.safeParse({}).success).toBe(true);
     expect(escalateJob.payload.safeParse({ today: "2026-11-05" }).success).toBe(true);
