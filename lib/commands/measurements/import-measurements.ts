@@ -13,6 +13,8 @@ import {
 } from "@/lib/validation/imports";
 import { commentRequiredProblem, measurementRuleProblems, saveMeasurementSchema } from "@/lib/validation/measurements";
 import { defineCommand, fail } from "../command";
+import { nudgePairRequests } from "@/lib/jobs/nudge";
+import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
 import { insertAuditEvents, insertMeasurements, loadExisting, newId, updateMeasurements, type ExistingRow } from "./bulk-sql";
 import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SELECT, thresholdsFrom, type TargetRow } from "./shared";
 
@@ -93,7 +95,7 @@ export const importMeasurements = defineCommand({
   action: "measurement.enter",
   schema: importMeasurementsSchema,
   transaction: { maxWait: 30_000, timeout: 300_000 },
-  async run({ actor, input, tx, audit, unchanged }): Promise<ImportResult> {
+  async run({ actor, input, tx, audit, unchanged, afterCommit }): Promise<ImportResult> {
     const now = new Date();
     const judged: Judged[] = [];
 
@@ -334,6 +336,10 @@ export const importMeasurements = defineCommand({
       ],
       { actorId: actor.id, actorLabel, action: "measurement.import", at: now },
     );
+    // The escalations of every pair the import wrote are judged again (issue 12): requested in
+    // this transaction, so a committed import is never left unjudged; nudged after the commit.
+    await enqueuePairEvaluations(tx, [...inserts.map(({ j }) => j), ...updates].map((j) => ({ kpiId: j.kpiId!, personaId: j.personaId! })));
+    afterCommit(nudgePairRequests);
     return { ...result, committed: true, importId };
   },
 });
