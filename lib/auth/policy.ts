@@ -118,6 +118,8 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "measurement.enter": "Only KPI owners and administrators enter values.",
   "account.update": "You can only change your own account.",
   "token.manage": "You can only manage your own API tokens.",
+  "persona.write": "Only analysts and administrators can change personas.",
+  "weight.write": "Only analysts and administrators can change persona weights.",
 };
 
 /** The refusal for an action, in plain language. */
