@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import { AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 import { recalibrateWeightsSchema } from "@/lib/validation/personas";
 import { defineCommand, fail } from "../command";
 
@@ -65,5 +66,19 @@ export async function checkProposal(db: DbClient, scorecardId: string, effective
     fail("INVALID", "Choose a later effective month.", {
       effectiveFrom: [`The newest weights take effect from ${newestKey.slice(0, 7)}; a recalibration must start after that month, so past months keep their weights.`],
     });
+  }
+}
+
+/** checkProposal as a refusal value (null when the proposal may be saved), for the preview step. */
+export async function proposalRefusal(
+  db: DbClient,
+  input: { scorecardId: string; effectiveFrom: string; weights: Record<string, number> },
+): Promise<{ ok: false; code: AppErrorCode; message: string; fieldErrors: FieldErrors } | null> {
+  try {
+    await checkProposal(db, input.scorecardId, input.effectiveFrom, Object.keys(input.weights));
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    throw error;
   }
 }
