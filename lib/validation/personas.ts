@@ -46,7 +46,7 @@ function requiredLongText(label: string, max: number, min = 1) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(1, `${label} is required.`)
+    .min(1, { error: `${label} is required.`, abort: true })
     .min(min, `${label} needs at least ${min} characters: say why.`)
     .max(max, `${label} can be at most ${max} characters.`)
     .refine((value) => !MULTI_LINE_CONTROL.test(value), `${label} contains an invisible control character; remove it and try again.`);

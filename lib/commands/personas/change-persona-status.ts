@@ -4,6 +4,7 @@ import { defineCommand, fail } from "../command";
 import { assertPersonaVersion, loadPersonaForEdit, PERSONA_ENTITY, personaAuditJson, personaAuditSelect } from "./shared";
 
 const WORD = { DRAFT: "draft", ACTIVE: "active", SUNSET: "sunset" } as const;
+const ARTICLE = { DRAFT: "A", ACTIVE: "An", SUNSET: "A" } as const;
 
 /**
  * One lifecycle step: DRAFT -> ACTIVE, ACTIVE -> SUNSET, SUNSET -> ACTIVE (revive), each with a
@@ -20,7 +21,7 @@ export const changePersonaStatus = defineCommand({
     await assertPersonaVersion(tx, before, input.version);
     if (!isAllowedTransition(before.status, input.toStatus)) {
       const possible = PERSONA_TRANSITIONS[before.status].map((s) => WORD[s]).join(" or ");
-      fail("INVALID", `A ${WORD[before.status]} persona cannot become ${WORD[input.toStatus]}; it can only become ${possible}.`, {
+      fail("INVALID", `${ARTICLE[before.status]} ${WORD[before.status]} persona cannot become ${WORD[input.toStatus]}; it can only become ${possible}.`, {
         toStatus: [`From ${WORD[before.status]} the next status can only be ${possible}.`],
       });
     }

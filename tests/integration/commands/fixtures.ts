@@ -49,7 +49,7 @@ export async function makeDepartment(name = `Dept ${++counter}`) {
 /** Everything a command could change, as one comparable value. */
 export async function snapshot() {
   const db = await getDb();
-  const [users, departments, audits, attempts, measurements, revisions, apiTokens] = [
+  const [users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights] = [
     await db.user.findMany({
       orderBy: { id: "asc" },
       select: { id: true, email: true, name: true, role: true, departmentId: true, active: true, mustChangePassword: true, passwordHash: true },
@@ -62,8 +62,11 @@ export async function snapshot() {
     ),
     await db.measurementRevision.count(),
     await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, name: true, tokenHash: true, expiresAt: true, revokedAt: true } }),
+    (await db.persona.findMany({ orderBy: { id: "asc" }, include: { attributes: { orderBy: { id: "asc" } } } })).map((p) => ({ ...p, revenueInfluence: p.revenueInfluence?.toFixed() ?? null })),
+    [await db.personaStatusChange.count(), await db.personaReview.count()],
+    await db.personaWeight.count(),
   ];
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens };
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeUser, ROLES, snapshot } from "./fixtures";
+import { getDb } from "@/lib/db";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Random payloads against every command, by every role: a command always answers with a
 // result (never an unhandled error), a refusal is well-formed, and a refused command
@@ -21,6 +22,9 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) ids.push((await makeDepartment()).id);
   for (let i = 0; i < 3; i++) ids.push((await makeUser({ role: i === 0 ? "ADMIN" : "ANALYST" })).id);
   ids.push(...actors.map((a) => a.id));
+  // Personas and a scorecard, so persona and weight commands meet real rows.
+  for (const status of ["DRAFT", "ACTIVE", "SUNSET"] as const) ids.push((await makePersona(status)).id);
+  ids.push((await (await getDb()).scorecard.create({ data: { slug: "property-card", name: "Property card" } })).id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -37,6 +41,8 @@ const FIELDS = [
   "email", "name", "role", "departmentId", "userId", "description", "currentPassword", "newPassword", "confirmPassword", "active",
   "kpiId", "personaId", "period", "value", "notAvailableReason", "comment", "version", "reason",
   "tokenId", "expiresOn",
+  "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome", "note",
+  "scorecardId", "effectiveFrom", "weights",
 ] as const;
 
 const payload = fc.oneof(
