@@ -15,20 +15,13 @@ import {
   type AttributeKindValue,
   type PersonaStatusValue,
 } from "@/lib/validation/personas";
+import { KIND_LABELS, STATUS_WORDS } from "./labels";
 
 // The persona editors: create, edit, a lifecycle step with its rationale, and "Mark reviewed".
 // Each posts to a server action that runs the command; errors sit beside their field.
 
 const PRIORITIES = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}${n === 1 ? " (highest)" : n === 5 ? " (lowest)" : ""}` }));
 
-export const KIND_LABELS: Record<AttributeKindValue, string> = {
-  DEMOGRAPHIC: "Demographic",
-  GEOGRAPHIC: "Geographic",
-  PSYCHOGRAPHIC: "Psychographic",
-  BEHAVIOURAL: "Behavioural",
-};
-
-export const STATUS_WORDS: Record<PersonaStatusValue, string> = { DRAFT: "Draft", ACTIVE: "Active", SUNSET: "Sunset" };
 
 export interface PersonaFormValues {
   id: string;

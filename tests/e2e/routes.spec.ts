@@ -27,6 +27,11 @@ const ROUTES: RouteCase[] = [
   { path: "/scorecards/persona-bsc/map?persona=smb-owner&period=2026-10", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS?persona=enterprise-it-buyer", allowed: ALL, anonymous: "sign-in" },
   { path: "/departments?all", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas?status=sunset", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas/public-sector-procurement", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas/new", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/weights", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },
@@ -41,6 +46,7 @@ const NOT_FOUND = [
   "/scorecards/persona-bsc/map?persona=public-sector-procurement",
   "/kpis/NO-SUCH-KPI",
   "/departments/no-such-department",
+  "/personas/no-such-persona",
 ];
 
 test.describe("authorization table", () => {

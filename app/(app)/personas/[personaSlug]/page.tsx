@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EditPersonaForm, KIND_LABELS, ReviewForm, STATUS_WORDS, StatusChangeForm } from "@/components/personas/persona-forms";
+import { KIND_LABELS, STATUS_WORDS } from "@/components/personas/labels";
+import { EditPersonaForm, ReviewForm, StatusChangeForm } from "@/components/personas/persona-forms";
 import { OverdueFlag, PersonaStatusBadge } from "@/components/personas/persona-status";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
