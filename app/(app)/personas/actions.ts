@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
 import { toActionState, type ActionState } from "@/lib/commands/action-state";
 import { changePersonaStatus } from "@/lib/commands/personas/change-persona-status";
 import { createPersona } from "@/lib/commands/personas/create-persona";
@@ -78,5 +79,5 @@ export async function reviewPersonaAction(_previous: ActionState, formData: Form
     revalidatePath(`/personas/${result.data.persona.slug}`);
     revalidatePath("/");
   }
-  return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, result.ok ? `Review recorded. Next review due ${result.data.persona.nextReviewOn}.` : "");
+  return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, result.ok ? `Review recorded. Next review due ${formatDate(result.data.persona.nextReviewOn)}.` : "");
 }

@@ -91,6 +91,11 @@ export default async function PersonasPage({ searchParams }: { searchParams: Pro
                     <Link href={`/personas/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {p.name}
                     </Link>
+                    {p.overdue ? (
+                      <span className="mt-1 block sm:hidden">
+                        <OverdueFlag />
+                      </span>
+                    ) : null}
                   </th>
                   <td className="px-3 py-2">
                     <PersonaStatusBadge status={p.status} />

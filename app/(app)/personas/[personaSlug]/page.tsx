@@ -89,7 +89,7 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
               {persona.weights.map((w) => (
                 <li key={w.scorecardSlug}>
                   {persona.status === "ACTIVE" ? (
-                    <Link href={`/scorecards/${w.scorecardSlug}/personas/${persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <Link href={`/scorecards/${w.scorecardSlug}/personas/${persona.slug}`} className="text-brand-700 underline underline-offset-2">
                       {w.scorecardName}
                     </Link>
                   ) : (
@@ -102,7 +102,7 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
                   {persona.canEdit ? (
                     <>
                       {" · "}
-                      <Link href={`/scorecards/${w.scorecardSlug}/weights`} className="text-brand-700 underline-offset-2 hover:underline">
+                      <Link href={`/scorecards/${w.scorecardSlug}/weights`} className="text-brand-700 underline underline-offset-2">
                         Weights
                       </Link>
                     </>
@@ -212,7 +212,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
           : `Reviewed: ${OUTCOMES[entry.outcome]}`}
       </p>
       <p className="text-xs text-slate-600">
-        {formatDateTime(entry.at)} UTC · {entry.by ?? "a former user or the system"}
+        {formatDateTime(entry.at)} · {entry.by ?? "a former user or the system"}
         {entry.kind === "review" ? ` · next review ${formatDate(entry.nextReviewOn)}` : ""}
       </p>
       <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{entry.kind === "status" ? entry.rationale : entry.note}</p>
