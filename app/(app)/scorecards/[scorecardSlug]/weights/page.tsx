@@ -33,7 +33,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
         description="How much each persona counts in the scorecard total. A recalibration adds a new version from an effective month; earlier months keep scoring with the weights in force then."
       />
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <Card title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
+        <Card className="min-w-0" title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
           {page.personas.length === 0 ? (
             <EmptyState title="No personas to weigh" action={{ href: "/personas/new", label: "Create a persona" }}>
               Weights are given to active and draft personas.
@@ -47,7 +47,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
             />
           )}
         </Card>
-        <Card title="History" description="Each version with the months it was in force, its reason and who set it; newest first.">
+        <Card className="min-w-0" title="History" description="Each version with the months it was in force, its reason and who set it; newest first.">
           {page.versions.length === 0 ? (
             <p className="text-sm text-slate-600">No weights yet: every persona counts 0 until the first version is saved.</p>
           ) : (
