@@ -32,7 +32,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
         title={`Persona weights: ${page.scorecard.name}`}
         description="How much each persona counts in the scorecard total. A recalibration adds a new version from an effective month; earlier months keep scoring with the weights in force then."
       />
-      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+      <div className="grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]">
         <Card className="min-w-0" title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
           {page.personas.length === 0 ? (
             <EmptyState title="No personas to weigh" action={{ href: "/personas/new", label: "Create a persona" }}>
@@ -54,13 +54,14 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
             <ol className="space-y-5">
               {page.versions.map((v) => (
                 <li key={v.effectiveFrom}>
-                  <h3 className="text-sm font-semibold text-slate-900">
+                  <h3 className="flex flex-wrap items-center gap-x-2 text-sm font-semibold text-slate-900">
                     {formatPeriod(v.effectiveFrom)} – {v.until ? formatPeriod(v.until) : "now"}
-                    {v.until === null ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">In force</span> : null}
+                    {v.until === null ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">In force</span> : null}
                   </h3>
                   <p className="text-xs text-slate-600">
                     Set by {v.setBy.join(", ")}. {v.reasons.join(" ")}
                   </p>
+                  <div className="overflow-x-auto">
                   <table className="mt-1 w-full text-left text-sm">
                     <caption className="sr-only">Weights from {formatPeriod(v.effectiveFrom)}</caption>
                     <thead>
@@ -86,6 +87,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
                       ))}
                     </tbody>
                   </table>
+                  </div>
                 </li>
               ))}
             </ol>
