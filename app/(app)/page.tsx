@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PersonaScores } from "@/components/scorecard/persona-scores";
 import { ScorecardCards } from "@/components/scorecard/scorecard-cards";
 import { requirePermission } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
 import { getHomeData } from "@/lib/queries/home";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -42,6 +44,24 @@ async function Overview() {
   const data = await getHomeData();
   return (
     <>
+      {data.overdueReviews.length > 0 ? (
+        <section aria-labelledby="reviews-heading" className="mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="reviews-heading" className="flex items-center gap-2 text-base font-semibold text-amber-900">
+            <span aria-hidden="true">⚠</span>
+            {data.overdueReviews.length} {data.overdueReviews.length === 1 ? "persona is" : "personas are"} overdue for review
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm text-amber-900">
+            {data.overdueReviews.map((p) => (
+              <li key={p.slug}>
+                <Link href={`/personas/${p.slug}`} className="font-medium underline underline-offset-2">
+                  {p.name}
+                </Link>{" "}
+                ({p.status === "DRAFT" ? "draft" : "active"}): review was due {formatDate(p.nextReviewOn)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="scorecards-heading" className="mb-8">
         <h2 id="scorecards-heading" className="mb-3 text-lg font-semibold text-slate-900">

@@ -142,6 +142,8 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "escalation.acknowledge": "Only the assignee, the KPI's owner, executives and administrators can acknowledge this escalation or plan actions on it.",
   "escalation.reassign": "Only administrators can reassign escalations.",
   "notification.manage": "You can only mark your own notifications.",
+  "persona.write": "Only analysts and administrators can change personas.",
+  "weight.write": "Only analysts and administrators can change persona weights.",
 };
 
 /** The refusal for an action, in plain language. */

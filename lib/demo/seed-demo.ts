@@ -4,7 +4,7 @@ import { buildDemoPlan } from "./plan";
 import { writeKpis, writeTargets } from "./write-kpis-and-targets";
 import { writeMeasurements } from "./write-measurements";
 import { demoPasswordHashes, writeDepartments, writeUsers } from "./write-people";
-import { writePersonas, writePersonaWeights } from "./write-personas";
+import { writePersonaHistory, writePersonas, writePersonaWeights } from "./write-personas";
 import { writeScorecards } from "./write-strategy";
 
 export { assertDemoSeedAllowed, DemoSeedRefusedError } from "./guard";
@@ -22,6 +22,8 @@ export interface SeedSummary {
   personas: number;
   personaAttributes: number;
   personaWeights: number;
+  personaStatusChanges: number;
+  personaReviews: number;
   scorecards: number;
   perspectives: number;
   objectives: number;
@@ -44,6 +46,8 @@ async function countRows(tx: DbClient): Promise<SeedSummary> {
     personas: await tx.persona.count(),
     personaAttributes: await tx.personaAttribute.count(),
     personaWeights: await tx.personaWeight.count(),
+    personaStatusChanges: await tx.personaStatusChange.count(),
+    personaReviews: await tx.personaReview.count(),
     scorecards: await tx.scorecard.count(),
     perspectives: await tx.perspective.count(),
     objectives: await tx.strategicObjective.count(),
@@ -68,6 +72,7 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoOptions = 
       const departments = await writeDepartments(tx);
       const users = await writeUsers(tx, departments, passwordHashes);
       const personas = await writePersonas(tx, plan.calendar);
+      await writePersonaHistory(tx, plan.calendar, { users, personas });
       const scorecards = await writeScorecards(tx, users);
       const kpis = await writeKpis(tx, plan, { users, departments, scorecards });
       await writePersonaWeights(tx, plan.calendar, { users, personas, scorecards: scorecards.scorecards });

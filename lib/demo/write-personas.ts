@@ -95,3 +95,85 @@ export async function writePersonaWeights(
     }
   }
 }
+
+/** A moment inside a month: its 3rd day at 09:00 UTC (history entries need a time of day). */
+function momentIn(month: string, dayOffset = 2): Date {
+  const d = periodToDate(month);
+  return new Date(d.getTime() + dayOffset * 86_400_000 + 9 * 3_600_000);
+}
+
+/**
+ * Each demo persona's lifecycle (created as a draft, activated, for one sunset) and a few past
+ * reviews, so the persona pages show a timeline from the first start. The last step of each
+ * persona happens when its status began (statusChangedAt), with its statusRationale.
+ */
+export async function writePersonaHistory(tx: DbClient, calendar: DemoCalendar, refs: { users: Ids; personas: Ids }): Promise<void> {
+  const analyst = idOf(refs.users, "analyst@demo.test", "user");
+  const admin = idOf(refs.users, "admin@demo.test", "user");
+  type Step = { personaId: string; fromStatus: "DRAFT" | "ACTIVE" | "SUNSET" | null; toStatus: "DRAFT" | "ACTIVE" | "SUNSET"; rationale: string; changedById: string; at: Date };
+  const steps: Step[] = [];
+  for (const p of PERSONAS) {
+    const personaId = idOf(refs.personas, p.slug, "persona");
+    const since = calendar.monthsBeforeEnd(p.statusSinceMonthsBeforeEnd);
+    const statusAt = periodToDate(since);
+    if (p.status === "DRAFT") {
+      steps.push({ personaId, fromStatus: null, toStatus: "DRAFT", rationale: p.statusRationale, changedById: analyst, at: statusAt });
+      continue;
+    }
+    const created = momentIn(calendar.monthsBeforeEnd(Math.max(p.statusSinceMonthsBeforeEnd, 23) + 1));
+    steps.push({ personaId, fromStatus: null, toStatus: "DRAFT", rationale: "Created as a draft from the 2024 customer segmentation study.", changedById: analyst, at: created });
+    if (p.status === "ACTIVE") {
+      steps.push({ personaId, fromStatus: "DRAFT", toStatus: "ACTIVE", rationale: p.statusRationale, changedById: admin, at: statusAt });
+    } else {
+      steps.push({
+        personaId,
+        fromStatus: "DRAFT",
+        toStatus: "ACTIVE",
+        rationale: "Self-hosted customers still renew; tracked until the on-premises edition ends.",
+        changedById: admin,
+        at: momentIn(calendar.monthsBeforeEnd(23)),
+      });
+      steps.push({ personaId, fromStatus: "ACTIVE", toStatus: "SUNSET", rationale: p.statusRationale, changedById: analyst, at: statusAt });
+    }
+  }
+  const personaIds = [...refs.personas.values()];
+  const storedSteps = await tx.personaStatusChange.findMany({ where: { personaId: { in: personaIds } } });
+  const stepResult = await reconcile({
+    wanted: steps,
+    stored: storedSteps,
+    key: (r) => `${r.personaId}|${r.fromStatus ?? ""}|${r.toStatus}|${r.at.toISOString()}`,
+    same: (w, s) => w.rationale === s.rationale && w.changedById === s.changedById,
+    create: (rows) => tx.personaStatusChange.createMany({ data: rows }),
+    update: (w, s) => tx.personaStatusChange.update({ where: { id: s.id }, data: { rationale: w.rationale, changedById: w.changedById } }),
+  });
+  // The demo's history is the plan's: a reset removes steps taken since.
+  if (stepResult.extra.length > 0) await tx.personaStatusChange.deleteMany({ where: { id: { in: stepResult.extra.map((r) => r.id) } } });
+
+  // One past review per active persona, a cadence before its next review date.
+  const reviews = PERSONAS.filter((p) => p.status === "ACTIVE" && p.nextReviewMonthsAfterEnd !== null).map((p, i) => {
+    const next = calendar.monthsBeforeEnd(-p.nextReviewMonthsAfterEnd!);
+    const reviewed = calendar.monthsBeforeEnd(-p.nextReviewMonthsAfterEnd! + p.reviewCadenceMonths);
+    return {
+      personaId: idOf(refs.personas, p.slug, "persona"),
+      outcome: i === 2 ? ("NEEDS_RESEGMENTATION" as const) : ("STILL_VALID" as const),
+      note:
+        i === 2
+          ? "Power users in SMB accounts behave differently from those in enterprises; consider splitting at the next review."
+          : "Attributes and pain points still match the latest interviews and account data.",
+      reviewedById: analyst,
+      reviewedOn: periodToDate(reviewed),
+      nextReviewOn: periodToDate(next),
+      at: momentIn(reviewed, 0),
+    };
+  });
+  const storedReviews = await tx.personaReview.findMany({ where: { personaId: { in: personaIds } } });
+  const reviewResult = await reconcile({
+    wanted: reviews,
+    stored: storedReviews,
+    key: (r) => `${r.personaId}|${r.at.toISOString()}`,
+    same: (w, s) => w.outcome === s.outcome && w.note === s.note && sameDate(s.nextReviewOn, w.nextReviewOn) && sameDate(s.reviewedOn, w.reviewedOn),
+    create: (rows) => tx.personaReview.createMany({ data: rows }),
+    update: (w, s) => tx.personaReview.update({ where: { id: s.id }, data: { outcome: w.outcome, note: w.note, reviewedOn: w.reviewedOn, nextReviewOn: w.nextReviewOn } }),
+  });
+  if (reviewResult.extra.length > 0) await tx.personaReview.deleteMany({ where: { id: { in: reviewResult.extra.map((r) => r.id) } } });
+}

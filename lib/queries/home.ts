@@ -3,9 +3,10 @@ import type { RollupResult } from "@/lib/scoring";
 import { getDb } from "@/lib/db";
 import { toPeriodKey } from "./convert";
 import { scoreScorecardPeriod } from "./period-scores";
+import { getOverdueReviews } from "./personas";
 
 // The home page: every scorecard with its latest reported month, and each active persona's
-// overall score in it. Bounded: 3 reads here plus 4 per scorecard.
+// overall score in it. Bounded: 4 reads here plus 4 per scorecard.
 
 export interface HomeScorecard {
   id: string;
@@ -34,11 +35,13 @@ export interface HomeData {
   personas: HomePersona[];
   draftPersonaCount: number;
   sunsetPersonaCount: number;
+  /** Draft and active personas whose review date has passed, oldest first. */
+  overdueReviews: { slug: string; name: string; status: "DRAFT" | "ACTIVE" | "SUNSET"; nextReviewOn: string }[];
 }
 
 export async function getHomeData(): Promise<HomeData> {
   const db = await getDb();
-  const [scorecards, personas, statusCounts] = await Promise.all([
+  const [scorecards, personas, statusCounts, overdueReviews] = await Promise.all([
     db.scorecard.findMany({
       orderBy: { name: "asc" },
       select: {
@@ -55,6 +58,7 @@ export async function getHomeData(): Promise<HomeData> {
       select: { id: true, slug: true, name: true, description: true, priority: true },
     }),
     db.persona.groupBy({ by: ["status"], _count: { _all: true } }),
+    getOverdueReviews(),
   ]);
 
   // Latest month with a value of a monthly KPI (else of any KPI) for an active persona, per
@@ -107,5 +111,6 @@ export async function getHomeData(): Promise<HomeData> {
     })),
     draftPersonaCount: countOf("DRAFT"),
     sunsetPersonaCount: countOf("SUNSET"),
+    overdueReviews,
   };
 }

@@ -34,6 +34,11 @@ const ROUTES: RouteCase[] = [
   { path: "/entry/import", allowed: ["admin", "owner"], anonymous: "sign-in" },
   { path: "/entry/export.csv?from=2026-09&to=2026-10", allowed: ["admin", "owner"], anonymous: 401 },
   { path: "/entry/export.xlsx?kpi=CP-RETENTION", allowed: ["admin", "owner"], anonymous: 401 },
+  { path: "/personas", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas?status=sunset", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas/public-sector-procurement", allowed: ALL, anonymous: "sign-in" },
+  { path: "/personas/new", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/weights", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },
@@ -49,6 +54,7 @@ const NOT_FOUND = [
   "/kpis/NO-SUCH-KPI",
   "/departments/no-such-department",
   "/escalations/no-such-escalation",
+  "/personas/no-such-persona",
 ];
 
 test.describe("authorization table", () => {

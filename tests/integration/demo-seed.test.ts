@@ -139,6 +139,8 @@ describe("demo seed: content", () => {
       personas: await db.persona.count(),
       personaAttributes: await db.personaAttribute.count(),
       personaWeights: await db.personaWeight.count(),
+      personaStatusChanges: await db.personaStatusChange.count(),
+      personaReviews: await db.personaReview.count(),
       scorecards: await db.scorecard.count(),
       perspectives: await db.perspective.count(),
       objectives: await db.strategicObjective.count(),
@@ -188,6 +190,21 @@ describe("demo seed: content", () => {
       expect(new Set(persona.attributes.map((a) => a.kind)).size).toBe(4);
       expect(persona.painPoints.length).toBeGreaterThan(0);
     }
+  });
+
+  it("gives every persona a lifecycle timeline ending in its current status, with its rationale and date", async () => {
+    const db = await getDb();
+    const personas = await db.persona.findMany({ include: { statusChanges: { orderBy: { at: "asc" } }, reviews: true } });
+    for (const persona of personas) {
+      const last = persona.statusChanges.at(-1)!;
+      expect(persona.statusChanges[0]!.fromStatus, persona.slug).toBeNull();
+      expect(last.toStatus, persona.slug).toBe(persona.status);
+      expect(last.rationale, persona.slug).toBe(persona.statusRationale);
+      expect(last.at.getTime(), persona.slug).toBe(persona.statusChangedAt!.getTime());
+      expect(last.changedById, persona.slug).not.toBeNull();
+    }
+    expect(personas.find((p) => p.slug === "legacy-on-prem-admin")!.statusChanges.map((c) => c.toStatus)).toEqual(["DRAFT", "ACTIVE", "SUNSET"]);
+    expect(personas.filter((p) => p.reviews.length > 0).length).toBeGreaterThanOrEqual(3);
   });
 
   it("builds Customer Profiling with exactly its 4 perspectives and 16 indicators", async () => {

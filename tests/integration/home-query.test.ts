@@ -36,7 +36,25 @@ function expectResult(actual: RollupResult | null | undefined, score: number, st
 
 describe("home read model", () => {
   it("returns empty lists and zero counts on an empty database", async () => {
-    expect(await getHomeData()).toEqual({ scorecards: [], personas: [], draftPersonaCount: 0, sunsetPersonaCount: 0 });
+    expect(await getHomeData()).toEqual({ scorecards: [], personas: [], draftPersonaCount: 0, sunsetPersonaCount: 0, overdueReviews: [] });
+  });
+
+  it("flags draft and active personas overdue for review, oldest first, never a sunset one or one due today", async () => {
+    const db = await getDb();
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const due = (days: number) => new Date(today.getTime() + days * 86_400_000);
+    const made = [
+      ["late-active", "ACTIVE", -3],
+      ["later-draft", "DRAFT", -40],
+      ["due-today", "ACTIVE", 0],
+      ["late-sunset", "SUNSET", -10],
+    ] as const;
+    for (const [slug, status, days] of made) {
+      const p = await makePersona(slug, slug, status, 3);
+      await db.persona.update({ where: { id: p.id }, data: { nextReviewOn: due(days) } });
+    }
+    expect((await getHomeData()).overdueReviews.map((r) => r.slug)).toEqual(["later-draft", "late-active"]);
+    await db.persona.deleteMany({ where: { slug: { in: made.map((m) => m[0]) } } });
   });
 
   describe("with a scorecard, two active personas, a draft and a sunset persona", () => {

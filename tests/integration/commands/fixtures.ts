@@ -49,7 +49,7 @@ export async function makeDepartment(name = `Dept ${++counter}`) {
 /** Everything a command could change, as one comparable value. */
 export async function snapshot() {
   const db = await getDb();
-  const [users, departments, audits, attempts, measurements, revisions, apiTokens] = [
+  const [users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights] = [
     await db.user.findMany({
       orderBy: { id: "asc" },
       select: { id: true, email: true, name: true, role: true, departmentId: true, active: true, mustChangePassword: true, passwordHash: true },
@@ -62,11 +62,14 @@ export async function snapshot() {
     ),
     await db.measurementRevision.count(),
     await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, name: true, tokenHash: true, expiresAt: true, revokedAt: true } }),
+    (await db.persona.findMany({ orderBy: { id: "asc" }, include: { attributes: { orderBy: { id: "asc" } } } })).map((p) => ({ ...p, revenueInfluence: p.revenueInfluence?.toFixed() ?? null })),
+    [await db.personaStatusChange.count(), await db.personaReview.count()],
+    await db.personaWeight.count(),
   ];
   const escalations = await db.escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, assigneeId: true, acknowledgedById: true, acknowledgedAt: true } });
   const escalationEvents = await db.escalationEvent.count();
   const notifications = await db.notification.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, readAt: true } });
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens, escalations, escalationEvents, notifications };
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

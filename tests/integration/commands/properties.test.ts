@@ -33,6 +33,9 @@ beforeAll(async () => {
   });
   ids.push(escalation.id);
   for (const actor of actors) ids.push((await db.notification.create({ data: { userId: actor.id, kind: "test", title: "t", body: "b" } })).id);
+  // Personas and a scorecard, so persona and weight commands meet real rows.
+  for (const status of ["DRAFT", "ACTIVE", "SUNSET"] as const) ids.push((await makePersona(status)).id);
+  ids.push((await (await getDb()).scorecard.create({ data: { slug: "property-card", name: "Property card" } })).id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -50,6 +53,8 @@ const FIELDS = [
   "kpiId", "personaId", "period", "value", "notAvailableReason", "comment", "version", "reason",
   "tokenId", "expiresOn",
   "escalationId", "note", "actionWhat", "actionOwnerId", "actionDue", "assigneeId", "notificationId",
+  "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome",
+  "scorecardId", "effectiveFrom", "weights",
 ] as const;
 
 const payload = fc.oneof(

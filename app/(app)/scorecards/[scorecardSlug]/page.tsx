@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { formatPeriod } from "@/lib/format";
@@ -62,6 +63,14 @@ async function Overview({ actor, slug, period, compare, showSunset }: { actor: A
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
           >
             Strategy map
+          </Link>
+        ) : null}
+        {can(actor, "weight.write") ? (
+          <Link
+            href={`${base}/weights`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Persona weights
           </Link>
         ) : null}
       </PageHeader>

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreatePersonaForm } from "@/components/personas/persona-forms";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { createPersonaAction } from "../actions";
+
+export const metadata: Metadata = { title: "New persona" };
+
+export default async function NewPersonaPage() {
+  await requirePermission("persona.write");
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/personas" className="text-brand-700 underline-offset-2 hover:underline">
+          ← All personas
+        </Link>
+      </p>
+      <PageHeader title="New persona" description="Name and describe the persona; attributes and pain points are added on its page once it exists." />
+      <div className="max-w-2xl">
+        <Card>
+          <CreatePersonaForm action={createPersonaAction} />
+        </Card>
+      </div>
+    </>
+  );
+}
