@@ -75,7 +75,7 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
   const scorecards = await Promise.all(
     slugs.map(async (slug): Promise<DepartmentScorecard> => {
       const structure = (await loadScorecardStructure(db, slug))!;
-      const months = await loadDataMonths(db, structure.slug);
+      const months = await loadDataMonths(db, structure);
       const month = (param.ok ? param.month : null) ?? months?.last ?? null;
       const own = structure.kpis.filter((k) => wanted.has(k.id));
       if (month === null) return { slug, name: structure.name, period: null, kpis: own.map((k) => emptyRow(k, wanted.get(k.id)!)) };

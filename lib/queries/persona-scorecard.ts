@@ -184,7 +184,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   const [structure, personas, dataMonths, department] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
     loadScoredPersonas(db),
-    loadDataMonths(db, input.scorecardSlug),
+    loadDataMonths(db, { slug: input.scorecardSlug }),
     input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
   ]);
   const persona = personas.find((p) => p.slug === input.personaSlug);

@@ -144,7 +144,7 @@ export async function previewRecalibration(
   if (!structure) return null;
   const [scored, dataMonths, formPersonas, allWeights] = await Promise.all([
     loadScoredPersonas(db),
-    loadDataMonths(db, structure.id),
+    loadDataMonths(db, structure),
     db.persona.findMany({ where: { status: { in: ["ACTIVE", "DRAFT"] } }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, status: true } }),
     loadPersonaWeights(db, structure.id, "9999-12-01"),
   ]);

@@ -393,8 +393,10 @@ export async function loadValues(db: DbClient, scorecardId: string, personaIds: 
  * The first and last month with a value of the scorecard's active KPIs, in one read that probes
  * the (kpiId, period) index once per KPI: flat in the length of history.
  */
-export async function loadDataMonths(db: DbClient, scorecardSlug: string): Promise<{ first: string; last: string } | null> {
-  // By slug, so screens can ask for it in the same round trip as the structure.
+export async function loadDataMonths(db: DbClient, scorecard: { slug: string }): Promise<{ first: string; last: string } | null> {
+  // By slug, so screens can ask for it in the same round trip as the structure (an object, so a
+  // scorecard id cannot be passed by mistake).
+  const scorecardSlug = scorecard.slug;
   const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null; lastMonthly: Date | null }[]>`
     SELECT min(x.lo) AS first, max(x.hi) AS last, max(x.hi) FILTER (WHERE k.frequency = 'MONTHLY') AS "lastMonthly"
     FROM "Scorecard" s

@@ -83,7 +83,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
   const [structure, personas, dataMonths, draftCount] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
     loadScoredPersonas(db),
-    loadDataMonths(db, input.scorecardSlug),
+    loadDataMonths(db, { slug: input.scorecardSlug }),
     db.persona.count({ where: { status: "DRAFT" } }),
   ]);
   if (!structure) return null;

@@ -117,6 +117,38 @@ const CASES: Case[] = [
     input: async (actor) => {
       await ownNotification(actor);
       return {};
+      },
+    },
+  { name: "createPersona", command: commands.createPersona, allowed: ["ADMIN", "ANALYST"], input: async () => ({ name: "New", slug: `new-${++seq}`, description: "d", priority: 3, reviewCadenceMonths: 3 }) },
+  {
+    name: "updatePersona",
+    command: commands.updatePersona,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const p = await makePersona();
+      return { personaId: p.id, version: p.version, name: "Renamed", slug: p.slug, description: "d", priority: 2, reviewCadenceMonths: 3, attributes: [], painPoints: ["Slow"] };
+    },
+  },
+  {
+    name: "changePersonaStatus",
+    command: commands.changePersonaStatus,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ personaId: (await makePersona("DRAFT")).id, version: 1, toStatus: "ACTIVE", rationale: "Ready to be scored." }),
+  },
+  {
+    name: "reviewPersona",
+    command: commands.reviewPersona,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ personaId: (await makePersona()).id, version: 1, outcome: "STILL_VALID", note: "Still valid." }),
+  },
+  {
+    name: "recalibrateWeights",
+    command: commands.recalibrateWeights,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const { getDb } = await import("@/lib/db");
+      const card = await (await getDb()).scorecard.create({ data: { slug: `auth-card-${++seq}`, name: "Card" } });
+      return { scorecardId: card.id, effectiveFrom: "2026-01", reason: "Quarterly", weights: { [(await makePersona()).id]: 1 } };
     },
   },
 ];
