@@ -51,7 +51,8 @@ async function bookkeepingFreeSnapshot() {
     personas: await db.persona.count(),
     targets: await db.kpiTarget.count(),
     scorecards: await db.scorecard.count(),
-    idempotencyKeys: await db.idempotencyKey.count(),
+    // Not counted: IdempotencyKey rows. The write endpoints keep the answer to a request with an
+    // Idempotency-Key, refusals included (replayed on a retry): bookkeeping, like the rate limit.
     notifications: await db.notification.count(),
   };
 }
