@@ -1,5 +1,5 @@
-import { AppHeader } from "@/components/layout/app-header";
-import { NAVIGATION } from "@/components/layout/navigation";
+import { AppHeader, AppSidebar } from "@/components/layout/app-header";
+import { NAV_GROUPS, NAVIGATION } from "@/components/layout/navigation";
 import { MustChangePasswordNotice } from "@/components/forms/must-change-password-notice";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -13,18 +13,25 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     href === "/escalations"
       ? { count: counts.openEscalations, label: `${counts.openEscalations} open${counts.openEscalationsScope === "mine" ? " assigned to you" : ""}` }
       : undefined;
-  const links = (group: "main" | "admin") => visible.filter((e) => e.group === group).map(({ href, label }) => ({ href, label, badge: badge(href) }));
+  const groups = NAV_GROUPS.map(({ id, label }) => ({
+    id,
+    label,
+    links: visible.filter((e) => e.group === id).map(({ href, label: linkLabel }) => ({ href, label: linkLabel, badge: badge(href) })),
+  })).filter((group) => group.links.length > 0);
   return (
     <>
-      <AppHeader user={{ name: actor.name, role: actor.role }} main={links("main")} admin={links("admin")} unread={counts.unreadNotifications} />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-        {actor.mustChangePassword ? (
-          <div className="mb-4">
-            <MustChangePasswordNotice />
-          </div>
-        ) : null}
-        {children}
-      </main>
+      <AppHeader user={{ name: actor.name, role: actor.role }} groups={groups} unread={counts.unreadNotifications} />
+      <div className="mx-auto flex max-w-[90rem] gap-6 px-4 py-6 sm:px-6">
+        <AppSidebar groups={groups} />
+        <main id="main" className="min-w-0 flex-1">
+          {actor.mustChangePassword ? (
+            <div className="mb-4">
+              <MustChangePasswordNotice />
+            </div>
+          ) : null}
+          {children}
+        </main>
+      </div>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { NavLinks, type NavLink } from "./nav-links";
+import { NavGroups, type NavGroup } from "./nav-groups";
+import { NavLinks } from "./nav-links";
 
 const ROLE_LABEL: Record<string, string> = {
   ADMIN: "Administrator",
@@ -8,10 +9,6 @@ const ROLE_LABEL: Record<string, string> = {
   EXECUTIVE: "Executive",
 };
 
-/**
- * The signed-in header. On wide screens the links sit in a row; below `md` they fold into a
- * <details> menu, which opens with the keyboard and needs no JavaScript.
- */
 /** The bell: unread notifications, linking to the list; its name says the count in words. */
 function NotificationBell({ unread }: { unread: number }) {
   const label = unread === 0 ? "Notifications, none unread" : `${unread} unread notification${unread === 1 ? "" : "s"}`;
@@ -35,7 +32,7 @@ function NotificationBell({ unread }: { unread: number }) {
   );
 }
 
-export function AppHeader({ user, main, admin, unread = 0 }: { user: { name: string; role: string }; main: NavLink[]; admin: NavLink[]; unread?: number }) {
+export function AppHeader({ user, groups, unread = 0 }: { user: { name: string; role: string }; groups: NavGroup[]; unread?: number }) {
   // /sign-out confirms and signs out through next-auth (a POST with its CSRF token).
   const signOut = (
     <Link href="/sign-out" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
@@ -44,21 +41,13 @@ export function AppHeader({ user, main, admin, unread = 0 }: { user: { name: str
   );
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-[90rem] items-center gap-4 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 24 px static SVG needs no optimisation */}
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>Persona Scorecard</span>
         </Link>
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-4 md:flex">
-          <NavLinks links={main} orientation="row" />
-          {admin.length > 0 ? (
-            <div className="flex items-center gap-1 border-l border-slate-200 pl-4">
-              <span className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</span>
-              <NavLinks links={admin} orientation="row" />
-            </div>
-          ) : null}
-        </nav>
+        <div className="flex-1" />
         <NotificationBell unread={unread} />
         <div className="hidden items-center gap-2 md:flex">
           <Link href="/account" className="text-right text-sm leading-tight hover:underline">
@@ -67,19 +56,14 @@ export function AppHeader({ user, main, admin, unread = 0 }: { user: { name: str
           </Link>
           {signOut}
         </div>
-        <details className="group relative md:hidden">
+        {/* Below lg the sidebar folds into this menu, which opens with the keyboard and needs no JavaScript. */}
+        <details className="group relative lg:hidden">
           <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
             Menu <span aria-hidden="true">☰</span>
           </summary>
-          <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-            <NavLinks links={main} orientation="column" />
-            {admin.length > 0 ? (
-              <>
-                <p className="mt-2 border-t border-slate-100 px-3 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</p>
-                <NavLinks links={admin} orientation="column" />
-              </>
-            ) : null}
-            <div className="mt-2 border-t border-slate-100 pt-2">
+          <nav aria-label="Main" className="absolute right-0 z-20 mt-2 max-h-[80vh] w-64 overflow-y-auto rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+            <NavGroups groups={groups} idPrefix="menu-group" />
+            <div className="mt-3 border-t border-slate-100 pt-2 md:hidden">
               <p className="px-3 text-sm font-medium text-slate-900">{user.name}</p>
               <p className="px-3 pb-1 text-xs text-slate-600">{ROLE_LABEL[user.role] ?? user.role}</p>
               <NavLinks
@@ -95,5 +79,16 @@ export function AppHeader({ user, main, admin, unread = 0 }: { user: { name: str
         </details>
       </div>
     </header>
+  );
+}
+
+/** The navigation on wide screens: headed sections in a column beside the page. */
+export function AppSidebar({ groups }: { groups: NavGroup[] }) {
+  return (
+    <aside className="hidden w-52 shrink-0 print:hidden lg:block">
+      <nav aria-label="Main" className="sticky top-4">
+        <NavGroups groups={groups} idPrefix="sidebar-group" />
+      </nav>
+    </aside>
   );
 }

@@ -103,7 +103,7 @@ export function RecalibrationForm({
           Weights are 0 or more, at least one above 0. They are <strong>normalised when scored</strong>: each active persona&apos;s share is its weight divided by the
           sum of the active personas&apos; weights (a persona without data in a month is left out and the others&apos; shares grow). Drafts are never scored.
         </p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Current and proposed weights with their normalised shares</caption>
             <thead>

@@ -43,7 +43,7 @@ const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-whi
 function Filters({ inbox }: { inbox: EscalationInbox }) {
   const f = inbox.filters;
   return (
-    <form method="get" action="/escalations" aria-label="Filter escalations" className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto_auto] lg:items-end">
+    <form method="get" action="/escalations" aria-label="Filter escalations" className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[minmax(11rem,1.3fr)_repeat(3,minmax(0,1fr))_auto_auto] lg:items-end">
       <div>
         <label htmlFor="f-status" className="text-sm font-medium text-slate-800">Status</label>
         <select id="f-status" name="status" defaultValue={f.status} className={selectClass}>
