@@ -28,6 +28,8 @@ export type EscalationLevel = 1 | 2 | 3;
 
 export interface OpenEscalation {
   id: string;
+  /** Who it is assigned to now (an admin may have reassigned it away from the KPI owner). */
+  assigneeId: string | null;
   level: number;
   streakLength: number;
   firstBreachedPeriod: string;

@@ -25,7 +25,7 @@ export const pairKey = (kpiId: string, personaId: string) => `${kpiId}|${persona
 export async function loadOpenEscalations(db: DbClient, kpiIds: string[], personaIds: string[]): Promise<Map<string, OpenEscalation>> {
   const rows = await db.escalation.findMany({
     where: { kpiId: { in: kpiIds }, personaId: { in: personaIds }, status: { not: "RESOLVED" } },
-    select: { id: true, kpiId: true, personaId: true, level: true, streakLength: true, firstBreachedPeriod: true, lastBreachedPeriod: true },
+    select: { id: true, kpiId: true, personaId: true, assigneeId: true, level: true, streakLength: true, firstBreachedPeriod: true, lastBreachedPeriod: true },
   });
   return new Map(rows.map((r) => [pairKey(r.kpiId, r.personaId), toOpenEscalation(r)]));
 }
@@ -34,14 +34,15 @@ export async function loadOpenEscalations(db: DbClient, kpiIds: string[], person
 export async function loadOpenEscalation(db: DbClient, kpiId: string, personaId: string): Promise<OpenEscalation | null> {
   const row = await db.escalation.findFirst({
     where: { kpiId, personaId, status: { not: "RESOLVED" } },
-    select: { id: true, level: true, streakLength: true, firstBreachedPeriod: true, lastBreachedPeriod: true },
+    select: { id: true, assigneeId: true, level: true, streakLength: true, firstBreachedPeriod: true, lastBreachedPeriod: true },
   });
   return row ? toOpenEscalation(row) : null;
 }
 
-function toOpenEscalation(r: { id: string; level: number; streakLength: number; firstBreachedPeriod: Date; lastBreachedPeriod: Date }): OpenEscalation {
+function toOpenEscalation(r: { id: string; assigneeId: string | null; level: number; streakLength: number; firstBreachedPeriod: Date; lastBreachedPeriod: Date }): OpenEscalation {
   return {
     id: r.id,
+    assigneeId: r.assigneeId,
     level: r.level,
     streakLength: r.streakLength,
     firstBreachedPeriod: toPeriodKey(r.firstBreachedPeriod),

@@ -36,9 +36,12 @@ export function isUniqueViolation(error: unknown): boolean {
 
 type Applied = Exclude<Decision, { kind: "unchanged" }>;
 
-/** Who hears of an escalation at a level: the assignee, from level 2 the objective's owner, at level 3 the executives. */
-export function recipientsFor(pair: Pair, level: number, recipients: Recipients): string[] {
-  const ids = [pair.kpi.ownerId, level >= 2 ? pair.kpi.objectiveOwnerId : null, ...(level >= 3 ? recipients.executiveIds : [])];
+/**
+ * Who hears of an escalation at a level: the assignee (the KPI owner when it opens; whoever an admin
+ * reassigned it to since), from level 2 the objective's owner, at level 3 the executives.
+ */
+export function recipientsFor(pair: Pair, level: number, recipients: Recipients, assigneeId: string | null): string[] {
+  const ids = [assigneeId, level >= 2 ? pair.kpi.objectiveOwnerId : null, ...(level >= 3 ? recipients.executiveIds : [])];
   return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
@@ -64,7 +67,8 @@ async function audit(tx: DbClient, action: string, entityId: string, before: Pri
 }
 
 async function notify(tx: DbClient, pair: Pair, decision: Extract<Applied, { kind: "open" | "raise" }>, escalationId: string, recipients: Recipients) {
-  const users = recipientsFor(pair, decision.level, recipients);
+  const assigneeId = decision.kind === "open" ? pair.kpi.ownerId : decision.escalation.assigneeId;
+  const users = recipientsFor(pair, decision.level, recipients, assigneeId);
   if (users.length === 0) return;
   const text = message(pair, decision);
   await tx.notification.createMany({ data: users.map((userId) => ({ userId, escalationId, emailStatus: "PENDING" as const, ...text })) });

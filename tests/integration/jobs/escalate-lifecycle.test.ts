@@ -142,4 +142,15 @@ describe("an escalation from opening to resolution", () => {
       "escalation.open",
     ]);
   });
+
+  it("tells the assignee of the moment when it rises: an escalation reassigned away from the KPI owner notifies the new assignee", async () => {
+    const db = await getDb();
+    expect(await newNotifications()).toEqual(["escalation.opened -> owner"]);
+    const open = await db.escalation.findFirstOrThrow({ where: { kpiId, status: "OPEN" } });
+    await db.escalation.update({ where: { id: open.id }, data: { assigneeId: users.analyst } });
+    await measure(kpiId, personaId, "2025-11-01", RED);
+    await measure(kpiId, personaId, "2025-12-01", RED);
+    expect(await run("2026-01-03")).toMatchObject({ raised: 1 });
+    expect(await newNotifications()).toEqual(["escalation.raised -> analyst", "escalation.raised -> objectiveOwner"]);
+  });
 });

@@ -60,7 +60,7 @@ function simulate(w: World, todays: string[]) {
     kinds.push(decision.kind === "unchanged" ? "-" : `${decision.kind}${"level" in decision ? decision.level : ""}`);
     if (decision.kind === "open") {
       const { level, streakLength, firstBreachedPeriod, lastBreachedPeriod } = decision;
-      escalations.push({ id: `e${escalations.length + 1}`, status: "OPEN", level, streakLength, firstBreachedPeriod, lastBreachedPeriod });
+      escalations.push({ id: `e${escalations.length + 1}`, assigneeId: null, status: "OPEN", level, streakLength, firstBreachedPeriod, lastBreachedPeriod });
     } else if (decision.kind === "raise" || decision.kind === "update") {
       Object.assign(open!, { level: decision.level, streakLength: decision.streakLength, lastBreachedPeriod: decision.lastBreachedPeriod });
     } else if (decision.kind === "resolve") {
@@ -124,6 +124,7 @@ describe("decideEscalation", () => {
     expect(escalations).toEqual([
       {
         id: "e1",
+        assigneeId: null,
         status: "RESOLVED",
         level: 3,
         streakLength: 10,
@@ -170,7 +171,7 @@ describe("decideEscalation", () => {
     const series = pairSeries({ ...w, today: "2025-07-02", valueOf: (p) => w.values.get(p), thresholdsOf: w.thresholds });
     expect(decideEscalation(series, 3, null, (p) => w.values.get(p) === null)).toMatchObject({ streakLength: 3, overdue: ["2025-03-01"] });
     // Months without a value after the streak neither resolve nor raise it.
-    const open: OpenEscalation = { id: "e1", level: 1, streakLength: 3, firstBreachedPeriod: "2025-02-01", lastBreachedPeriod: "2025-06-01" };
+    const open: OpenEscalation = { id: "e1", assigneeId: null, level: 1, streakLength: 3, firstBreachedPeriod: "2025-02-01", lastBreachedPeriod: "2025-06-01" };
     expect(decide(w, "2025-10-02", open)).toMatchObject({ kind: "unchanged" });
   });
 
@@ -201,7 +202,7 @@ describe("decideEscalation", () => {
 
   it("keeps the level of an open escalation when a correction shortens its streak", () => {
     const w = world("MONTHLY", "2025-01-01", [AMBER, GREEN, RED, RED]);
-    const open: OpenEscalation = { id: "e1", level: 2, streakLength: 6, firstBreachedPeriod: "2024-11-01", lastBreachedPeriod: "2025-04-01" };
+    const open: OpenEscalation = { id: "e1", assigneeId: null, level: 2, streakLength: 6, firstBreachedPeriod: "2024-11-01", lastBreachedPeriod: "2025-04-01" };
     expect(decide(w, "2025-05-02", open)).toMatchObject({ kind: "update", level: 2, streakLength: 2, lastBreachedPeriod: "2025-04-01" });
   });
 
