@@ -1,9 +1,10 @@
 import "server-only";
+import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { effectiveAt, type Direction, type Thresholds } from "@/lib/scoring";
-import { addPeriods, DEFAULT_GRACE_DAYS, dueState, monthStart, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
+import { addPeriods, dueState, monthStart, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
 import { allowedValuesText, type MeasurementKpiRules } from "@/lib/validation/measurements";
 import { toPeriodKey } from "./convert";
 
@@ -18,8 +19,7 @@ import { toPeriodKey } from "./convert";
 
 export const MAX_GRID_KPIS = 200;
 export const MAX_GRID_PERSONAS = 50;
-/** A value is overdue this many days after its period ended (lib/scoring's default grace). */
-export const OVERDUE_AFTER_DAYS = DEFAULT_GRACE_DAYS;
+
 
 export interface GridThresholds extends Thresholds {
   /** True when the persona has its own row; false for the KPI default. */
@@ -37,7 +37,7 @@ export interface GridSaved {
   enteredAt: string;
 }
 
-/** "open": the period has not ended; "due": it ended; "overdue": it ended more than 10 days ago. */
+/** "open": the period has not ended; "due": it ended; "overdue": it ended more than the grace days ago. */
 export type Timeliness = "open" | "due" | "overdue";
 
 export interface GridCell {
@@ -84,7 +84,7 @@ export interface EntryGridData {
 const UNIT_LABEL: Record<string, string> = { PERCENT: "%", RATIO: "", COUNT: "", SCORE: "" };
 
 export function timelinessOf(period: string, frequency: Frequency, now: Date): Timeliness {
-  return ({ OPEN: "open", DUE: "due", OVERDUE: "overdue" } as const)[dueState(period, frequency, now, OVERDUE_AFTER_DAYS)];
+  return ({ OPEN: "open", DUE: "due", OVERDUE: "overdue" } as const)[dueState(period, frequency, now, overdueAfterDays())];
 }
 
 /** The month the grid shows when none (or a bad one) is asked for: the latest month that has ended. */

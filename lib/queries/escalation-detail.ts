@@ -1,4 +1,5 @@
 import "server-only";
+import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
@@ -209,7 +210,7 @@ export async function getEscalationDetail(actor: Actor, id: string, now: Date = 
     const row = values.get(e.kpi.id, e.persona.id, period);
     if (row?.notAvailableReason) notAvailable.push({ period, reason: row.notAvailableReason });
     else if (!row) {
-      const state = dueState(period, f, today);
+      const state = dueState(period, f, today, overdueAfterDays());
       if (state !== "OPEN") owed.push({ period, state });
     }
   }

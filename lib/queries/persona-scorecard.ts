@@ -1,4 +1,5 @@
 import "server-only";
+import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
@@ -285,7 +286,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     const prevPeriod = previousPeriod(score.period, kpi.frequency);
     const prevValue = values.get(kpi.id, persona.id, prevPeriod)?.value ?? null;
     const notAvailableReason = stored?.notAvailableReason ?? null;
-    const due = score.value === null && notAvailableReason === null ? dueState(score.period, kpi.frequency, today) : null;
+    const due = score.value === null && notAvailableReason === null ? dueState(score.period, kpi.frequency, today, overdueAfterDays()) : null;
     if (due === "DUE") missing.due++;
     else if (due === "OVERDUE") missing.overdue++;
     else if (due === "OPEN") missing.open++;

@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod } from "@/lib/format";
-import { entryMonthFrom, getEntryGrid, MAX_GRID_KPIS, OVERDUE_AFTER_DAYS } from "@/lib/queries/entry-grid";
+import { overdueAfterDays } from "@/lib/queries/grace";
+import { entryMonthFrom, getEntryGrid, MAX_GRID_KPIS } from "@/lib/queries/entry-grid";
 import { neighbourMonths } from "@/lib/queries/period-input";
 import { periodStart } from "@/lib/scoring/periods";
 import { saveEntryCellAction } from "./actions";
@@ -114,7 +115,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
         <p>
           <strong className="font-medium text-slate-800">Keyboard:</strong> arrow keys and Tab move between cells, Enter saves and moves down, Escape
           restores the saved value, Alt+N marks a value not available. Paste a column copied from a spreadsheet to fill the cells below. A value is due
-          when its period has ended and overdue {OVERDUE_AFTER_DAYS} days later.
+          when its period has ended and overdue {overdueAfterDays()} days later.
         </p>
       </div>
 
