@@ -7,7 +7,7 @@ import { sendPendingEmails } from "./email/outbox";
 import { scheduleDaily, type Scheduled } from "./in-process";
 import { runJob } from "./job";
 import { onPairRequests } from "./nudge";
-import { drainPairRequests } from "./pair-requests";
+import { drainPairRequests } from "./pair-drain";
 import { describeReminders, runReminders } from "./reminders";
 
 // On the embedded database the web server runs the background jobs itself (PGlite serves one

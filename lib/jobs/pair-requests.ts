@@ -1,6 +1,7 @@
 import "server-only";
-import type { DbClient, PrismaClient } from "@/lib/db";
-import { evaluatePairs, type EscalationRunResult, type PairRef } from "./escalation/run";
+import type { DbClient } from "@/lib/db";
+// Type-only: commands import this file to enqueue, and must not pull the evaluation runner in.
+import type { PairRef } from "./escalation/run";
 
 // Incremental re-evaluation, made durable: a value save (or correction, or an import) calls
 // enqueuePairEvaluations(tx, pairs) inside its own transaction, which writes one small
@@ -11,7 +12,7 @@ import { evaluatePairs, type EscalationRunResult, type PairRef } from "./escalat
 //     `escalation.evaluate-pair` queue, deleting them in the same transaction as the insert
 //     (so a request is never lost nor handed over twice), and pg-boss runs them with retries;
 //   - on the embedded database, the app drains them itself right after the commit
-//     (lib/jobs/embedded-schedule.ts) and on a short timer, with drainPairRequests below.
+//     (lib/jobs/embedded-schedule.ts) and on a short timer, with drainPairRequests (pair-drain.ts).
 
 /** Rows per INSERT: 2 parameters each, far below Postgres's 65,535 bind parameters. */
 const INSERT_BATCH = 5_000;
@@ -36,22 +37,4 @@ export async function enqueuePairEvaluations(tx: DbClient, pairs: ReadonlyArray<
 export async function pendingPairRequests(db: DbClient): Promise<PairRef[]> {
   const rows = await db.pairEvaluationRequest.findMany({ orderBy: { id: "asc" }, select: { kpiId: true, personaId: true } });
   return rows;
-}
-
-export interface DrainResult extends EscalationRunResult {
-  requests: number;
-}
-
-/**
- * Judges the waiting pairs in-process, up to `limit` requests: reads them, evaluates their pairs,
- * then deletes exactly the requests it read (a request written meanwhile stays for the next
- * drain). Killed before the delete, the requests stay and are judged again: harmless, the
- * evaluation is idempotent. For the embedded database (one connection, no worker) and tests.
- */
-export async function drainPairRequests(db: PrismaClient, options: { today: string; now?: Date; limit?: number }): Promise<DrainResult> {
-  const rows = await db.pairEvaluationRequest.findMany({ orderBy: { id: "asc" }, take: options.limit ?? 10_000, select: { id: true, kpiId: true, personaId: true } });
-  if (rows.length === 0) return { ...(await evaluatePairs(db, [], options)), requests: 0 };
-  const result = await evaluatePairs(db, rows, options);
-  await db.pairEvaluationRequest.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-  return { ...result, requests: rows.length };
 }

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveMeasurement } from "@/lib/commands";
 import { getDb } from "@/lib/db";
 import { evaluatePairs, runEscalations } from "@/lib/jobs/escalate";
-import { drainPairRequests, enqueuePairEvaluations, pendingPairRequests } from "@/lib/jobs/pair-requests";
+import { drainPairRequests } from "@/lib/jobs/pair-drain";
+import { enqueuePairEvaluations, pendingPairRequests } from "@/lib/jobs/pair-requests";
 import { actorOf, makeUser } from "../commands/fixtures";
 import { makeKpi, makePersona, makeTarget, measure } from "../../helpers/factories";
 
