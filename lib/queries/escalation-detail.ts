@@ -3,9 +3,9 @@ import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
-import { addPeriods, dueState, periodStart, periodsBetween, previousPeriod, type Direction, type Frequency, type Status } from "@/lib/scoring";
+import { addPeriods, dueState, periodStart, periodsBetween, previousPeriod, type Direction, type Frequency } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
-import type { BandPoint } from "./kpi-detail";
+import { bandHistory, type BandPoint } from "./band-history";
 import { TargetBook, ValueBook } from "./score-month";
 import { loadTargets, type KpiUnit } from "./scorecard-model";
 
@@ -176,29 +176,7 @@ export async function getEscalationDetail(actor: Actor, id: string, now: Date = 
     })),
   );
   const book = new TargetBook(new Map([[e.kpi.id, e.kpi.direction]]), targets);
-  const history: BandPoint[] = periods.map((period) => {
-    const row = values.get(e.kpi.id, e.persona.id, period);
-    const inForce = book.inForce(e.kpi.id, e.persona.id, period);
-    const value = row?.value ?? null;
-    const scored = inForce ? book.scorerFor(e.kpi.id, inForce.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
-    return {
-      period,
-      value,
-      score: scored.score,
-      status: scored.status,
-      target: inForce?.row.target ?? null,
-      green: inForce?.row.green ?? null,
-      red: inForce?.row.red ?? null,
-      greenHigh: inForce?.row.greenHigh ?? null,
-      redHigh: inForce?.row.redHigh ?? null,
-      source: inForce?.source ?? null,
-      notAvailableReason: row?.notAvailableReason ?? null,
-      comment: row?.comment ?? null,
-      enteredBy: row?.enteredBy ?? null,
-      enteredAt: row?.enteredAt ?? null,
-      version: row?.version ?? null,
-    };
-  });
+  const history: BandPoint[] = bandHistory(book, values, e.kpi.id, e.persona.id, periods);
   const numbers = history.flatMap((p) => [p.value, p.target, p.green, p.red, p.greenHigh, p.redHigh]).filter((x): x is number => x !== null);
   const scale = numbers.length > 0 ? { min: Math.min(...numbers), max: Math.max(...numbers) } : null;
 

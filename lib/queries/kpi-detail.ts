@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
+import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
-import { TargetBook, ValueBook, type TargetSource } from "./score-month";
+import { TargetBook, ValueBook } from "./score-month";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
 
 // One KPI across time and personas: its history for one persona with the thresholds in force
@@ -12,32 +13,14 @@ import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "
 // escalations and comments. Bounded: 7 reads (KPI, personas, last period, values of the
 // window for all personas, targets, revisions, escalations), whatever the length of history.
 
+export type { BandPoint } from "./band-history";
+
 /** Periods of history shown: two years of a monthly KPI, six of a quarterly one. */
 export const KPI_HISTORY_PERIODS = 24;
 
 export interface KpiDetailInput {
   kpiCode: string;
   personaSlug?: string | null;
-}
-
-export interface BandPoint {
-  period: string;
-  value: number | null;
-  score: number | null;
-  status: Status;
-  /** Thresholds in force in that period for the persona (null: none, so no score). */
-  target: number | null;
-  green: number | null;
-  red: number | null;
-  greenHigh: number | null;
-  redHigh: number | null;
-  source: TargetSource | null;
-  /** Why there is no value, when the owner marked it not available. */
-  notAvailableReason: string | null;
-  comment: string | null;
-  enteredBy: string | null;
-  enteredAt: string | null;
-  version: number | null;
 }
 
 export interface KpiDetail {
@@ -171,30 +154,7 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
   if (firstWithData > 0) periods.splice(0, firstWithData);
   const book = new TargetBook(new Map([[kpi.id, kpi.direction]]), targets);
 
-  const pointsFor = (personaId: string): BandPoint[] =>
-    periods.map((period) => {
-      const row = values.get(kpi.id, personaId, period);
-      const inForce = book.inForce(kpi.id, personaId, period);
-      const value = row?.value ?? null;
-      const scored = inForce ? book.scorerFor(kpi.id, inForce.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
-      return {
-        period,
-        value,
-        score: scored.score,
-        status: scored.status,
-        target: inForce?.row.target ?? null,
-        green: inForce?.row.green ?? null,
-        red: inForce?.row.red ?? null,
-        greenHigh: inForce?.row.greenHigh ?? null,
-        redHigh: inForce?.row.redHigh ?? null,
-        source: inForce?.source ?? null,
-        notAvailableReason: row?.notAvailableReason ?? null,
-        comment: row?.comment ?? null,
-        enteredBy: row?.enteredBy ?? null,
-        enteredAt: row?.enteredAt ?? null,
-        version: row?.version ?? null,
-      };
-    });
+  const pointsFor = (personaId: string): BandPoint[] => bandHistory(book, values, kpi.id, personaId, periods);
 
   const shownPersonas = personas.filter((p) => p.status === "ACTIVE" || p.id === persona?.id);
   const comparison = shownPersonas.map((p) => {
