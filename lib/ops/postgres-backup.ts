@@ -102,7 +102,7 @@ const runOn =
 async function connect(url: string): Promise<{ client: Client; serverMajor: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ v: string }>("SHOW server_version_num");
+  const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
   return { client, serverMajor: Math.floor(Number(rows[0]!.v) / 10_000) };
 }
 
