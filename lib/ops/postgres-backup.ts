@@ -155,7 +155,7 @@ export async function restorePostgres(url: string, fileInput: string, options: {
     if (existing.relations > 0 || existing.schemas.some((s) => s !== "public")) {
       if (!options.force) {
         throw new OpsError(
-          `The database ${database} is not empty (${existing.relations} tables, sequences, views or indexes in schema ${existing.schemas.join(", ")}): a restore only writes into an empty database, so nothing was changed. ` +
+          `The database ${database} is not empty (${existing.relations} tables, indexes and sequences in schema ${existing.schemas.join(", ")}): a restore only writes into an empty database, so nothing was changed. ` +
             `Restore into a new database (createdb, then point DATABASE_URL at it), or run again with --force to DROP every schema of that database (${existing.schemas.join(", ")}) with all its data first and then restore.`,
         );
       }
