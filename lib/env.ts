@@ -16,6 +16,8 @@ const envSchema = z
     /** Connections per app server to DATABASE_URL. The embedded database always uses one. */
     DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
     PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+    /** Folder of pg_dump / pg_restore for npm run db:backup / db:restore on Postgres (default: looked up on this machine). */
+    PG_BIN_DIR: optional(z.string()),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
     NEXTAUTH_URL: optional(z.url("must be an absolute URL such as https://scorecard.example.com")),
     OIDC_ISSUER: optional(z.url("must be the issuer URL of your OpenID Connect provider")),
@@ -36,6 +38,8 @@ const envSchema = z
     ESCALATION_CRON: z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4,5}$/, "must be a cron expression such as 0 2 * * *").default("0 2 * * *")),
     /** Cron of the reminders run: every morning at 06:00 by default. */
     REMINDER_CRON: z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4,5}$/, "must be a cron expression such as 0 6 * * *").default("0 6 * * *")),
+    /** Cron of the pruning run (old sign-in attempts, expired idempotency keys, ended rate-limit windows): daily at 03:30. */
+    PRUNE_CRON: z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4,5}$/, "must be a cron expression such as 30 3 * * *").default("30 3 * * *")),
     JOBS_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default("UTC")),
     /** Days after a period ends before its missing values are overdue (reminders). */
     REMINDER_GRACE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(365).default(10)),
@@ -94,6 +98,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The environment for a child process this one starts (pg_dump, pg_restore): this process's, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }
 
 /** Production with a real database: demo conveniences (generated secrets, demo seed) are off. */

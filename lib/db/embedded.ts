@@ -22,15 +22,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Two processes writing one PGlite data folder corrupt it; a pid file keeps the second out. */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lockFile = `${dataDir}.lock`;
-  const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
-  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The embedded database in ${dataDir} is in use by process ${holder} (a running app or seed). ` +
+/** Another live process holds the data folder (its pid is in `<dataDir>.lock`). */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is in use by process ${pid} (a running app or seed). ` +
         `Stop that process first, or set DATABASE_URL to use a Postgres server.`,
     );
+    this.name = "DataDirInUseError";
+  }
+}
+
+/**
+ * Two processes writing one PGlite data folder corrupt it; a pid file keeps the second out.
+ * Returns the unlock function. Used by the app (startEmbeddedPostgres), which may take over its own
+ * pid's lock (a dev reload), and by backup/restore, which refuse even that (`allowSelf: false`).
+ */
+export async function lockDataDir(dataDir: string, options: { allowSelf?: boolean } = {}): Promise<() => Promise<void>> {
+  const lockFile = `${dataDir}.lock`;
+  const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+  if (Number.isInteger(holder) && (holder !== process.pid || options.allowSelf === false) && isAlive(holder)) {
+    throw new DataDirInUseError(dataDir, holder);
   }
   await mkdir(path.dirname(lockFile), { recursive: true });
   await writeFile(lockFile, String(process.pid));

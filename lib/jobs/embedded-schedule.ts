@@ -8,17 +8,20 @@ import { scheduleDaily, type Scheduled } from "./in-process";
 import { runJob } from "./job";
 import { onPairRequests } from "./nudge";
 import { drainPairRequests } from "./pair-drain";
+import { describePrune, pruneJob } from "./prune";
 import { describeReminders, runReminders } from "./reminders";
 
 // On the embedded database the web server runs the background jobs itself (PGlite serves one
 // connection; no worker process can share it): the escalation job and the reminders once at
 // start-up, so the demo shows escalations from the first page, then nightly at 02:00 UTC
-// (reminders at 06:00) on a plain timer; pair re-evaluations right after the value's commit (the
+// (reminders at 06:00) on a plain timer; the pruning of old bookkeeping rows (prune.ts) at start-up
+// and daily at 03:30 UTC; pair re-evaluations right after the value's commit (the
 // nudge from save-measurement) and every minute, together with the e-mail outbox. On Postgres
 // nothing runs here: `npm run worker` (lib/jobs/queue.ts) does it.
 
 export const NIGHTLY_AT = { hourUtc: 2, minuteUtc: 0 } as const;
 export const REMINDERS_AT = { hourUtc: 6, minuteUtc: 0 } as const;
+export const PRUNE_AT = { hourUtc: 3, minuteUtc: 30 } as const;
 const SWEEP_MS = 60_000;
 
 interface Running {
@@ -43,6 +46,7 @@ export async function startEmbeddedJobs(db: PrismaClient, log: (message: string)
   try {
     log(`Escalations: ${describeRun(await runJob(escalateJob, {}, ctx))}.`);
     log(`Reminders: ${describeReminders(await reminders())}.`);
+    log(`Pruning: ${describePrune(await runJob(pruneJob, {}, ctx))}.`);
   } catch (error) {
     // A failed run must not keep the app from serving; the nightly run tries again.
     log(`Background jobs: the start-up run failed: ${message(error)}`);
@@ -85,6 +89,7 @@ export async function startEmbeddedJobs(db: PrismaClient, log: (message: string)
         REMINDERS_AT,
         (r) => log(`Reminders (daily): ${describeReminders(r)}.`),
       ),
+      scheduleDaily(pruneJob, () => ({}), ctx, PRUNE_AT, (r) => log(`Pruning (daily): ${describePrune(r)}.`)),
     ],
     sweep,
     mailer,

@@ -8,12 +8,13 @@ import { sendPendingEmails, type OutboxResult } from "./email/outbox";
 import type { Mailer } from "./email/mailer";
 import { runJob, type JobContext } from "./job";
 import type { Logger } from "./logger";
+import { describePrune, pruneJob } from "./prune";
 import { describeReminders, runReminders } from "./reminders";
 
 // The Postgres-backed queue: pg-boss 10 in the application's own database (its tables live in
 // the `pgboss` schema, created by the first worker that starts). A worker:
-//   - schedules the full escalation run and the reminders run by cron (ESCALATION_CRON,
-//     REMINDER_CRON in JOBS_TIMEZONE). Every worker registers the same schedules; pg-boss creates
+//   - schedules the full escalation run, the reminders run and the pruning run (prune.ts) by cron
+//     (ESCALATION_CRON, REMINDER_CRON, PRUNE_CRON in JOBS_TIMEZONE). Every worker registers the same schedules; pg-boss creates
 //     one job per cron tick however many workers watch the clock, and the `singleton` queue policy
 //     keeps two full runs from being active at once;
 //   - every WORKER_POLL_SECONDS hands waiting PairEvaluationRequest rows to the
@@ -28,6 +29,7 @@ export const QUEUES = {
   evaluateAll: escalateJob.name,
   evaluatePair: evaluatePairsJob.name,
   reminders: "reminders.run",
+  prune: pruneJob.name,
 } as const;
 
 export interface WorkerSettings {
@@ -38,6 +40,7 @@ export interface WorkerSettings {
   mailer: Mailer | null;
   escalationCron: string;
   reminderCron: string;
+  pruneCron: string;
   timezone: string;
   graceDays: number;
   pollSeconds: number;
@@ -91,10 +94,12 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
   const retry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
   await boss.createQueue(QUEUES.evaluateAll, { name: QUEUES.evaluateAll, policy: "singleton", ...retry, expireInSeconds: 3600 });
   await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: "singleton", ...retry, expireInSeconds: 900 });
+  await boss.createQueue(QUEUES.prune, { name: QUEUES.prune, policy: "singleton", ...retry, expireInSeconds: 900 });
   await boss.createQueue(QUEUES.evaluatePair, { name: QUEUES.evaluatePair, policy: "stately", ...retry, expireInSeconds: 300 });
 
   await boss.schedule(QUEUES.evaluateAll, settings.escalationCron, {}, { tz: settings.timezone });
   await boss.schedule(QUEUES.reminders, settings.reminderCron, {}, { tz: settings.timezone });
+  await boss.schedule(QUEUES.prune, settings.pruneCron, {}, { tz: settings.timezone });
 
   await boss.work<{ today?: string }>(QUEUES.evaluateAll, async ([job]) => {
     if (!job) return;
@@ -105,6 +110,11 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     if (!job) return;
     const result = await runReminders(db, { today: job.data?.today ?? utcToday(), graceDays: settings.graceDays });
     logger.info({ job: job.id, ...result }, `Reminders: ${describeReminders(result)}`);
+  });
+  await boss.work<{ now?: string }>(QUEUES.prune, async ([job]) => {
+    if (!job) return;
+    const result = await runJob(pruneJob, job.data ?? {}, ctx);
+    logger.info({ job: job.id, ...result }, `Pruning: ${describePrune(result)}`);
   });
   await boss.work<{ pairs: PairRef[] }>(QUEUES.evaluatePair, { batchSize: 100, pollingIntervalSeconds: 2 }, async (jobs) => {
     const pairs = jobs.flatMap((j) => j.data.pairs);
@@ -133,7 +143,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
   };
   arm();
   logger.info(
-    { escalationCron: settings.escalationCron, reminderCron: settings.reminderCron, timezone: settings.timezone, pollSeconds: settings.pollSeconds, email: settings.mailer?.describe ?? null },
+    { escalationCron: settings.escalationCron, reminderCron: settings.reminderCron, pruneCron: settings.pruneCron, timezone: settings.timezone, pollSeconds: settings.pollSeconds, email: settings.mailer?.describe ?? null },
     "Worker started",
   );
   return {

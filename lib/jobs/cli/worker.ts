@@ -1,5 +1,5 @@
 // npm run worker — a job worker on the Postgres of DATABASE_URL (pg-boss 10; see lib/jobs/queue.ts):
-// the nightly full escalation run and the reminders by cron, pair re-evaluations after value
+// the nightly full escalation run, the reminders and the pruning of old bookkeeping rows by cron, pair re-evaluations after value
 // changes, and the e-mail outbox. Start as many as you like, on as many machines: they share the
 // queue. Logs are pino JSON lines on stdout. Stops cleanly on SIGTERM / SIGINT (finishes the jobs
 // in hand). No Next.js imports. The embedded database needs no worker: the app runs the jobs itself.
@@ -31,6 +31,7 @@ try {
     mailer: smtp ? createSmtpMailer(smtp) : null,
     escalationCron: config.ESCALATION_CRON,
     reminderCron: config.REMINDER_CRON,
+    pruneCron: config.PRUNE_CRON,
     timezone: config.JOBS_TIMEZONE,
     graceDays: config.REMINDER_GRACE_DAYS,
     pollSeconds: config.WORKER_POLL_SECONDS,

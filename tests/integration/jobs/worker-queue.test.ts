@@ -45,6 +45,7 @@ async function start(): Promise<RunningWorker> {
     mailer: null,
     escalationCron: "15 3 * * *",
     reminderCron: "30 6 * * 1-5",
+    pruneCron: "45 4 * * *",
     timezone: "UTC",
     graceDays: 10,
     pollSeconds: 3600, // the test ticks by hand
@@ -101,6 +102,7 @@ describe.skipIf(onPglite)("pg-boss worker (Postgres only: the embedded database 
     const schedules = await db.$queryRawUnsafe<{ name: string; cron: string; timezone: string }[]>(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
     expect(schedules).toEqual([
       { name: QUEUES.evaluateAll, cron: "15 3 * * *", timezone: "UTC" },
+      { name: QUEUES.prune, cron: "45 4 * * *", timezone: "UTC" },
       { name: QUEUES.reminders, cron: "30 6 * * 1-5", timezone: "UTC" },
     ]);
   });
