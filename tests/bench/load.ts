@@ -50,7 +50,7 @@ const ports = args.ports!.split(",").map(Number);
 if (!(duration > 0) || !(connections >= 3) || !(poolSize >= 1) || ports.length !== 2 || ports.some((p) => !(p > 0))) {
   throw new Error("Usage: npm run bench:load -- [--duration s] [--connections n >= 3] [--ports a,b] [--pool n] [--database-url url]");
 }
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) => (Number.isNaN(n) ? "-" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const load = () => loadavg().map((n) => fmt(n, 2)).join(" ");
 
 /** <db>_load: a copy of <db>_m60 when it can be made, else seeded here. */
