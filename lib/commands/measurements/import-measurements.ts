@@ -46,7 +46,8 @@ import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SE
 //     file is all "unchanged" and writes no event at all.
 //
 // Set-based: the KPIs, personas, targets and saved values of the whole file are read in a few
-// statements, and the writes are multi-row statements per 5,000 rows (bulk-sql.ts).
+// statements, and the writes are one statement per 10,000 rows that writes the values together
+// with their revisions and audit events (bulk-sql.ts).
 
 export interface ImportConflictDetails {
   result: ImportResult;
