@@ -15,7 +15,7 @@ import { commentRequiredProblem, measurementRuleProblems, saveMeasurementSchema 
 import { defineCommand, fail } from "../command";
 import { nudgePairRequests } from "@/lib/jobs/nudge";
 import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
-import { insertAuditEvents, insertMeasurements, loadExisting, newId, updateMeasurements, type ExistingRow } from "./bulk-sql";
+import { insertMeasurements, loadExisting, newId, newIds, updateMeasurements, type ExistingRow } from "./bulk-sql";
 import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SELECT, thresholdsFrom, type TargetRow } from "./shared";
 
 // Bulk writes of measurement values: a CSV/XLSX import (the screen and POST /api/v1/imports) and
@@ -46,7 +46,8 @@ import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SE
 //     file is all "unchanged" and writes no event at all.
 //
 // Set-based: the KPIs, personas, targets and saved values of the whole file are read in a few
-// statements, and the writes are multi-row statements per 5,000 rows (bulk-sql.ts).
+// statements, and the writes are one statement per 10,000 rows that writes the values together
+// with their revisions and audit events (bulk-sql.ts).
 
 export interface ImportConflictDetails {
   result: ImportResult;
@@ -282,63 +283,63 @@ export const importMeasurements = defineCommand({
       return { ...result, committed: !input.dryRun };
     }
 
-    // 6. Commit: inserts, revisions and updates, audit events; all in this transaction.
-    const meta = { source: input.source, actorId: actor.id, at: now };
+    // 6. Commit: inserts, revisions and updates, each with its audit event; all in this transaction.
+    const importId = newId();
     const reason = input.reason ?? `Imported from ${input.fileName}`;
-    const inserts = judged.filter((j) => j.verdict.verdict === "insert").map((j) => ({ id: newId(), j }));
+    const meta = { source: input.source, actorId: actor.id, at: now, actorLabel: `${actor.name} <${actor.email}>`, action: "measurement.import" };
+    const insertRows = judged.filter((j) => j.verdict.verdict === "insert");
     const updates = judged.filter((j) => j.verdict.verdict === "update");
-    const inserted = await insertMeasurements(
-      tx,
-      inserts.map(({ id, j }) => ({ id, kpiId: j.kpiId!, personaId: j.personaId!, period: j.verdict.period, ...j.write! })),
-      meta,
-    );
+    const ids = newIds(insertRows.length * 2 + updates.length * 2);
+    let next = 0;
+    const inserts = insertRows.map((j) => {
+      const id = ids[next++]!;
+      return {
+        id,
+        kpiId: j.kpiId!,
+        personaId: j.personaId!,
+        period: j.verdict.period,
+        ...j.write!,
+        auditId: ids[next++]!,
+        after: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.write!, { source: input.source, version: 1, enteredById: actor.id, enteredAt: now.toISOString(), importId }),
+      };
+    });
+    const inserted = await insertMeasurements(tx, inserts, meta);
     const updated = await updateMeasurements(
       tx,
-      updates.map((j) => ({ id: j.existing!.id, version: j.existing!.version, ...j.write! })),
+      updates.map((j) => ({
+        id: j.existing!.id,
+        version: j.existing!.version,
+        ...j.write!,
+        revisionId: ids[next++]!,
+        auditId: ids[next++]!,
+        before: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.existing!, {
+          source: j.existing!.source,
+          version: j.existing!.version,
+          enteredById: j.existing!.enteredById,
+          enteredAt: j.existing!.enteredAt,
+        }),
+        after: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.write!, {
+          source: input.source,
+          version: j.existing!.version + 1,
+          enteredById: actor.id,
+          enteredAt: now.toISOString(),
+          reason,
+          importId,
+        }),
+      })),
       { ...meta, reason },
     );
     if (inserted !== inserts.length || updated !== updates.length) {
       fail("CONFLICT", "Someone saved some of these values while the import ran; nothing was imported. Check the file again and import it.");
     }
-
-    const importId = newId();
     await audit({
       entityType: "MeasurementImport",
       entityId: importId,
       after: { fileName: input.fileName, source: input.source, counts, reason },
     });
-    const actorLabel = `${actor.name} <${actor.email}>`;
-    await insertAuditEvents(
-      tx,
-      [
-        ...inserts.map(({ id, j }) => ({
-          entityId: id,
-          before: null,
-          after: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.write!, { source: input.source, version: 1, enteredById: actor.id, enteredAt: now.toISOString(), importId }),
-        })),
-        ...updates.map((j) => ({
-          entityId: j.existing!.id,
-          before: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.existing!, {
-            source: j.existing!.source,
-            version: j.existing!.version,
-            enteredById: j.existing!.enteredById,
-            enteredAt: j.existing!.enteredAt,
-          }),
-          after: snapshotOf(j.kpiCode!, j.personaSlug!, j.verdict.period, j.write!, {
-            source: input.source,
-            version: j.existing!.version + 1,
-            enteredById: actor.id,
-            enteredAt: now.toISOString(),
-            reason,
-            importId,
-          }),
-        })),
-      ],
-      { actorId: actor.id, actorLabel, action: "measurement.import", at: now },
-    );
     // The escalations of every pair the import wrote are judged again (issue 12): requested in
     // this transaction, so a committed import is never left unjudged; nudged after the commit.
-    await enqueuePairEvaluations(tx, [...inserts.map(({ j }) => j), ...updates].map((j) => ({ kpiId: j.kpiId!, personaId: j.personaId! })));
+    await enqueuePairEvaluations(tx, [...insertRows, ...updates].map((j) => ({ kpiId: j.kpiId!, personaId: j.personaId! })));
     afterCommit(nudgePairRequests);
     return { ...result, committed: true, importId };
   },
