@@ -184,7 +184,19 @@ export async function targetsJson(actor: Actor, kpiCode: string): Promise<ApiTar
   if (!page) throw new AppError("NOT_FOUND", `No KPI with the code “${kpiCode}”.`);
   return {
     kpi: { code: page.kpi.code, name: page.kpi.name, direction: page.kpi.direction, frequency: page.kpi.frequency },
-    targets: page.rows.map(({ id: _id, persona, ...row }) => ({ ...row, persona: persona?.slug ?? null })),
+    targets: page.rows.map((row) => ({
+      persona: row.persona?.slug ?? null,
+      effectiveFrom: row.effectiveFrom,
+      baseline: row.baseline,
+      target: row.target,
+      green: row.green,
+      red: row.red,
+      greenHigh: row.greenHigh,
+      redHigh: row.redHigh,
+      rationale: row.rationale,
+      setBy: row.setBy,
+      setAt: row.setAt,
+    })),
     inForce: page.grid.map((g) => ({ persona: g.persona.slug, periods: g.cells })),
   };
 }
@@ -201,8 +213,7 @@ export async function setTargetFromApi(actor: Actor, request: Request, kpiCode: 
     if (!persona) throw new AppError("INVALID", "No such persona.", { persona: [`No persona with the slug “${String(body.persona)}”; null or absent sets the KPI default.`] });
     personaId = persona.id;
   }
-  const { persona: _persona, ...rest } = body;
-  const result = await setKpiTarget(actor, { ...rest, kpiId: kpi.id, personaId });
+  const result = await setKpiTarget(actor, { ...body, persona: undefined, kpiId: kpi.id, personaId });
   if (!result.ok) refusal(result, (key) => (key === "personaId" ? "persona" : key));
   const rows = await targetsJson(actor, kpiCode);
   const saved = rows.targets.find((r) => r.persona === result.data.target.personaSlug && r.effectiveFrom === result.data.target.effectiveFrom)!;
