@@ -138,7 +138,7 @@ export const setKpiTarget = defineCommand({
       after: { kpi: kpi.code, persona: persona?.slug ?? null, ...rowJson(saved) },
     });
     return {
-      target: { id: saved.id, kpiCode: kpi.code, personaSlug: persona?.slug ?? null, effectiveFrom: input.effectiveFrom },
+      target: { id: saved.id, kpiCode: kpi.code, personaSlug: persona?.slug ?? null, personaName: persona?.name ?? null, effectiveFrom: input.effectiveFrom },
       replaced: existing !== null,
       pairsQueued: pairs.length,
     };

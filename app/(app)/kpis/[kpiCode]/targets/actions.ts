@@ -19,7 +19,7 @@ export async function setKpiTargetAction(_previous: ActionState, formData: FormD
   }
   return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, () => {
     if (!result.ok) return "";
-    const who = result.data.target.personaSlug ? `for ${result.data.target.personaSlug}` : "as the KPI default";
+    const who = result.data.target.personaName ? `for ${result.data.target.personaName}` : "as the KPI default";
     return `Target ${result.data.replaced ? "replaced" : "saved"} ${who} from ${result.data.target.effectiveFrom.slice(0, 7)}.`;
   });
 }
