@@ -121,14 +121,14 @@ function AppliesGrid({ page }: { page: KpiTargetsPage }) {
     );
   }
   return (
-    <Card title="Which target applies" description={`For each persona and each of the last ${page.periods.length} periods: the target in force, whether it is the persona's own or the KPI default, and since when.`}>
+    <Card title="Which target applies" description={`For each persona and each of the last ${page.periods.length} periods, newest first: the target in force, whether it is the persona's own or the KPI default, and since when.`}>
       <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets in force per persona and period (scrolls sideways)">
         <table className="min-w-max text-sm">
           <caption className="sr-only">Target in force for each persona (rows) in each period (columns); “own” is the persona&apos;s own row, “default” the KPI default.</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="sticky left-0 bg-white px-2 py-1">Persona</th>
-              {page.periods.map((p) => (
+              <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-1">Persona</th>
+              {[...page.periods].reverse().map((p) => (
                 <th key={p} scope="col" className="px-2 py-1 whitespace-nowrap">
                   {formatPeriod(p, kpi.frequency)}
                 </th>
@@ -138,12 +138,13 @@ function AppliesGrid({ page }: { page: KpiTargetsPage }) {
           <tbody className="divide-y divide-slate-100">
             {page.grid.map((row) => (
               <tr key={row.persona.id}>
-                <th scope="row" className="sticky left-0 bg-white px-2 py-1 text-left font-normal whitespace-nowrap">
+                <th scope="row" className="sticky left-0 z-10 max-w-[8.5rem] bg-white px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap">
                   {row.persona.name}
                   {row.persona.status === "SUNSET" ? <span className="text-xs text-slate-500"> (sunset)</span> : null}
                 </th>
-                {row.cells.map((c, i) => {
-                  const starts = c.since !== null && (i === 0 || row.cells[i - 1]!.since !== c.since || row.cells[i - 1]!.source !== c.source);
+                {[...row.cells].reverse().map((c, i, cells) => {
+                  // Newest first: "since" on the newest cell of each run of the same row.
+                  const starts = c.since !== null && (i === 0 || cells[i - 1]!.since !== c.since || cells[i - 1]!.source !== c.source);
                   return (
                     <td key={c.period} className={`px-2 py-1 align-top whitespace-nowrap ${c.source === "PERSONA" ? "bg-brand-50" : ""}`}>
                       {c.source === null ? (
@@ -179,7 +180,7 @@ function Rows({ page }: { page: KpiTargetsPage }) {
         <p className="text-sm text-slate-600">No targets yet: without a target the KPI is not scored. {page.canEdit ? "Set the KPI default above." : "An analyst sets them."}</p>
       ) : (
         <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Target rows (scrolls sideways)">
-          <table className="min-w-[48rem] text-sm">
+          <table className="w-full min-w-[48rem] text-sm">
             <caption className="sr-only">Target rows of {kpi.name}</caption>
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
