@@ -20,6 +20,7 @@ export { updatePersona } from "./personas/update-persona";
 export { saveMeasurement } from "./measurements/save-measurement";
 export { markAllNotificationsRead } from "./notifications/mark-all-notifications-read";
 export { markNotificationRead } from "./notifications/mark-notification-read";
+export { setKpiTarget } from "./targets/set-kpi-target";
 export { createApiToken } from "./tokens/create-api-token";
 export { revokeApiToken } from "./tokens/revoke-api-token";
 export { createUser } from "./users/create-user";

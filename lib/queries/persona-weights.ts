@@ -24,7 +24,7 @@ export interface WeightVersion {
   reasons: string[];
   setBy: string[];
   /** Every persona with a weight in force from this month, with its nominal share (w / Σw). */
-  rows: { personaId: string; name: string; status: PersonaStatusValue; weight: number; share: number; changed: boolean }[];
+  rows: { personaId: string; slug: string; name: string; status: PersonaStatusValue; weight: number; share: number; changed: boolean }[];
 }
 
 export interface WeightEditorPersona {
@@ -78,7 +78,7 @@ export async function getWeightsPage(actor: Actor, slug: string, now = new Date(
       rows: [...inForce.entries()]
         .map(([personaId, weight]) => {
           const p = personaOf.get(personaId);
-          return { personaId, name: p?.name ?? "Unknown persona", status: p?.status ?? "SUNSET", weight, share: total > 0 ? weight / total : 0, changed: changed.has(personaId) };
+          return { personaId, slug: p?.slug ?? "", name: p?.name ?? "Unknown persona", status: p?.status ?? "SUNSET", weight, share: total > 0 ? weight / total : 0, changed: changed.has(personaId) };
         })
         .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)),
     };

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { kpisQuerySchema, measurementsQuerySchema, personaScoresPathSchema, personaScoresQuerySchema } from "@/lib/validation/api";
 import { bulkMeasurementsRequestSchema, bulkMeasurementsResponseSchema, importUploadQuerySchema, MAX_BULK_ITEMS } from "@/lib/validation/imports";
+import {
+  apiCreatePersonaBodySchema,
+  apiPatchPersonaBodySchema,
+  apiRecalibrationBodySchema,
+  apiSetTargetBodySchema,
+  kpiCodePathSchema,
+  kpiPersonaPathSchema,
+  personaSlugPathSchema,
+  scorecardSlugPathSchema,
+} from "@/lib/validation/api-analyst";
+import { apiPersonaSchema, apiSetTargetResultSchema, apiSuggestionSchema, apiTargetsSchema, apiWeightsSchema } from "../analyst-schemas";
 import { kpiListSchema, measurementPageSchema, personaListSchema, personaScorecardSchema, scorecardListSchema } from "../schemas";
 import type { ApiEndpoint } from "./registry";
 
@@ -110,6 +121,115 @@ export const ENDPOINTS: ApiEndpoint[] = [
       413: "The file is over the size limit.",
       422: "The file cannot be read (missing columns are named) or has invalid rows (`errors` names each row and column).",
     },
+  },
+  {
+    method: "post",
+    path: "/personas",
+    operationId: "createPersona",
+    summary: "Create a persona (DRAFT)",
+    description: "Analysts and admins. The same rules and messages as the new-persona screen; the persona starts DRAFT (never scored) until a PATCH activates it with a rationale.",
+    tags: ["Personas"],
+    auth: "bearer",
+    idempotent: true,
+    body: { contentType: "application/json", schema: apiCreatePersonaBodySchema, name: "NewPersona" },
+    responses: { 200: { description: "The persona as stored.", schema: apiPersonaSchema, name: "Persona" } },
+    errors: { 400: "Not a JSON object, an unknown field, or a field the rules refuse (`errors` names it, e.g. a slug already taken).", 403: "The token's user is not an analyst or admin." },
+  },
+  {
+    method: "patch",
+    path: "/personas/{personaSlug}",
+    operationId: "updatePersona",
+    summary: "Change a persona's fields, or its status with a rationale",
+    description:
+      "Either fields (name, slug, description, priority, revenueInfluence, reviewCadenceMonths, attributes, painPoints; the others keep their value) or `status` with `rationale` (DRAFT -> ACTIVE, ACTIVE -> SUNSET, SUNSET -> ACTIVE), not both in one request. `version` (optional) refuses overwriting a change made since you read it.",
+    tags: ["Personas"],
+    auth: "bearer",
+    idempotent: true,
+    pathParams: personaSlugPathSchema,
+    body: { contentType: "application/json", schema: apiPatchPersonaBodySchema, name: "PersonaChange" },
+    responses: { 200: { description: "The persona after the change.", schema: apiPersonaSchema, name: "ChangedPersona" } },
+    errors: {
+      400: "Not a JSON object, an unknown field, fields mixed with a status change, a step the lifecycle does not allow, or a value the rules refuse (`errors` names the field).",
+      403: "The token's user is not an analyst or admin.",
+      404: "No persona with that slug.",
+      409: "`version` is not the current one: someone changed the persona meanwhile (`details.current` says who and when).",
+    },
+  },
+  {
+    method: "get",
+    path: "/scorecards/{scorecardSlug}/weights",
+    operationId: "listPersonaWeights",
+    summary: "The persona weights' versions",
+    description: "Analysts and admins (as the weights screen). Every version from its effective month, newest first, with each persona's weight and nominal share, the reasons and who set it.",
+    tags: ["Scorecards"],
+    auth: "bearer",
+    pathParams: scorecardSlugPathSchema,
+    responses: { 200: { description: "The versions.", schema: apiWeightsSchema, name: "PersonaWeights" } },
+    errors: { 400: "A query parameter (this endpoint takes none).", 403: "The token's user is not an analyst or admin.", 404: "No scorecard with that slug." },
+  },
+  {
+    method: "post",
+    path: "/scorecards/{scorecardSlug}/weights",
+    operationId: "recalibratePersonaWeights",
+    summary: "Recalibrate the persona weights",
+    description:
+      "A new version from `effectiveFrom` (after the newest version, so earlier months keep the weights in force then), with a reason. Personas by slug; those left out keep their weight. Weights are non-negative and normalised when scored.",
+    tags: ["Scorecards"],
+    auth: "bearer",
+    idempotent: true,
+    pathParams: scorecardSlugPathSchema,
+    body: { contentType: "application/json", schema: apiRecalibrationBodySchema, name: "Recalibration" },
+    responses: { 200: { description: "The versions, with the new one.", schema: apiWeightsSchema, name: "RecalibratedWeights" } },
+    errors: {
+      400: "Not a JSON object, an unknown field, an unknown or sunset persona (`weights.<slug>`), a month not after the newest version (`effectiveFrom`), a negative weight or a missing reason.",
+      403: "The token's user is not an analyst or admin.",
+      404: "No scorecard with that slug.",
+    },
+  },
+  {
+    method: "get",
+    path: "/kpis/{kpiCode}/targets",
+    operationId: "listKpiTargets",
+    summary: "A KPI's targets and which applies to each persona",
+    description: "Every target row (the KPI default and each persona's override) with rationale, who set it and when; and for each persona the row in force in each of the last 12 periods: its own, else the default.",
+    tags: ["KPIs"],
+    auth: "bearer",
+    pathParams: kpiCodePathSchema,
+    responses: { 200: { description: "The rows and the grid.", schema: apiTargetsSchema, name: "KpiTargets" } },
+    errors: { 400: "A query parameter (this endpoint takes none).", 404: "No KPI with that code." },
+  },
+  {
+    method: "post",
+    path: "/kpis/{kpiCode}/targets",
+    operationId: "setKpiTarget",
+    summary: "Set a target and thresholds",
+    description:
+      "Analysts and admins. The KPI default (`persona` absent or null) or a persona's override, from a period of the KPI on, with a rationale. Thresholds follow the KPI direction's ordering rules (lib/scoring validateThresholds; the field is named). A second row for the same persona and period is refused unless `replace` is true. The affected KPI x persona pairs are queued for re-evaluation of their breach streaks.",
+    tags: ["KPIs"],
+    auth: "bearer",
+    idempotent: true,
+    pathParams: kpiCodePathSchema,
+    body: { contentType: "application/json", schema: apiSetTargetBodySchema, name: "TargetInput" },
+    responses: { 200: { description: "The saved row.", schema: apiSetTargetResultSchema, name: "SavedTarget" } },
+    errors: {
+      400: "Not a JSON object, an unknown field or persona, a period that does not start a period of the KPI, thresholds out of order, a missing rationale (`errors` names the field).",
+      403: "The token's user is not an analyst or admin.",
+      404: "No KPI with that code.",
+      409: "A row for the same persona and period exists and `replace` is not true (`details.current` is that row).",
+    },
+  },
+  {
+    method: "get",
+    path: "/kpis/{kpiCode}/personas/{personaSlug}/suggestion",
+    operationId: "suggestKpiThresholds",
+    summary: "Thresholds suggested from a persona's own history",
+    description:
+      "Analysts and admins. Percentiles of the persona's own values in its last 24 periods of the KPI (up to its newest value), by lib/scoring suggestThresholds, with the distribution and a histogram. Never an outside benchmark. Fewer than `minimumHistory` values or no spread: `suggestion.ok` is false with the reason.",
+    tags: ["KPIs"],
+    auth: "bearer",
+    pathParams: kpiPersonaPathSchema,
+    responses: { 200: { description: "The suggestion and what it used.", schema: apiSuggestionSchema, name: "ThresholdSuggestion" } },
+    errors: { 400: "A query parameter (this endpoint takes none).", 403: "The token's user is not an analyst or admin.", 404: "No such KPI or persona." },
   },
   {
     method: "get",

@@ -151,6 +151,20 @@ const CASES: Case[] = [
       return { scorecardId: card.id, effectiveFrom: "2026-01", reason: "Quarterly", weights: { [(await makePersona()).id]: 1 } };
     },
   },
+  {
+    name: "setKpiTarget",
+    command: commands.setKpiTarget,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({
+      kpiId: (await makeKpi({ ownerId: null })).id,
+      personaId: (await makePersona()).id,
+      effectiveFrom: "2026-01",
+      target: 95,
+      green: 85,
+      red: 60,
+      rationale: "Raised after the pricing change.",
+    }),
+  },
 ];
 
 const actors = {} as Record<Role, Actor>;

@@ -69,7 +69,14 @@ export async function snapshot() {
   const escalations = await db.escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, assigneeId: true, acknowledgedById: true, acknowledgedAt: true } });
   const escalationEvents = await db.escalationEvent.count();
   const notifications = await db.notification.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, readAt: true } });
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications };
+  const targets = (await db.kpiTarget.findMany({ orderBy: { id: "asc" }, select: { id: true, target: true, green: true, red: true, rationale: true } })).map((t) => ({
+    ...t,
+    target: t.target.toFixed(),
+    green: t.green.toFixed(),
+    red: t.red.toFixed(),
+  }));
+  const pairRequests = await db.pairEvaluationRequest.count();
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications, targets, pairRequests };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

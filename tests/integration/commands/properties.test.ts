@@ -36,6 +36,8 @@ beforeAll(async () => {
   // Personas and a scorecard, so persona and weight commands meet real rows.
   for (const status of ["DRAFT", "ACTIVE", "SUNSET"] as const) ids.push((await makePersona(status)).id);
   ids.push((await (await getDb()).scorecard.create({ data: { slug: "property-card", name: "Property card" } })).id);
+  // A KPI without an owner, so the target command meets a real row too.
+  ids.push((await makeKpi({ ownerId: null })).id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -55,6 +57,7 @@ const FIELDS = [
   "escalationId", "note", "actionWhat", "actionOwnerId", "actionDue", "assigneeId", "notificationId",
   "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome",
   "scorecardId", "effectiveFrom", "weights",
+  "baseline", "target", "green", "red", "greenHigh", "redHigh", "replace",
 ] as const;
 
 const payload = fc.oneof(

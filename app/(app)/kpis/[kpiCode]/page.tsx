@@ -49,7 +49,14 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
       <PageHeader
         title={kpi.name}
         description={`${kpi.code} · ${kpi.perspective}${kpi.objective ? ` · ${kpi.objective}` : ""} · ${kpi.frequency === "QUARTERLY" ? "quarterly" : "monthly"}, ${DIRECTION_TEXT[kpi.direction]}, in ${unitLabel(kpi)}`}
-      />
+      >
+        <Link
+          href={`/kpis/${encodeURIComponent(kpi.code)}/targets`}
+          className="inline-flex rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 print:hidden"
+        >
+          Targets and thresholds
+        </Link>
+      </PageHeader>
       {kpi.status !== "ACTIVE" ? <p className="mb-4 text-sm text-slate-700">This KPI is {kpi.status.toLowerCase()}: it is not scored.</p> : null}
 
       <nav aria-label="Personas" className="mb-4 print:hidden">

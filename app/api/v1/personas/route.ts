@@ -1,8 +1,22 @@
+import { createPersonaFromApi } from "@/lib/api/analyst";
+import { withIdempotency } from "@/lib/api/idempotency";
+import { parseQuery } from "@/lib/api/query";
 import { withApiActor } from "@/lib/api/with-api-actor";
 import { listPersonasForApi } from "@/lib/queries/api-catalog";
 import type { PersonaListJson } from "@/lib/api/schemas";
+import { noQuerySchema } from "@/lib/validation/api-analyst";
 
 // GET /api/v1/personas (bearer token): the personas on scorecards (ACTIVE and SUNSET) with slug, name and status.
 export const GET = withApiActor("dashboard.read", async (actor) =>
   Response.json({ personas: await listPersonasForApi(actor) } satisfies PersonaListJson, { headers: { "Cache-Control": "private, no-store" } }),
+);
+
+// POST /api/v1/personas (analysts and admins): a new persona, DRAFT, through the create-persona
+// command (the screen's rules and messages). Idempotency-Key makes a retry safe.
+export const POST = withApiActor(
+  "persona.write",
+  withIdempotency((actor, request) => {
+    parseQuery(request, noQuerySchema);
+    return createPersonaFromApi(actor, request);
+  }),
 );
