@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
 import { FieldError, fieldIds } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
@@ -45,6 +45,15 @@ export function MergeForm({
   const [rationale, setRationale] = useState("");
   const [submittedKey, setSubmittedKey] = useState<string | null>(null);
   const messageId = `${useId()}-message`;
+  // Submitted by hand rather than through <form action>, so React does not reset the form's
+  // controlled fields (the chosen persona) after each answer.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    setSubmittedKey(key);
+    startTransition(() => formAction(data));
+  };
   const key = JSON.stringify({ target, rule, share: rule === "AVERAGE" ? share : "" });
 
   useEffect(() => {
@@ -66,7 +75,7 @@ export function MergeForm({
   const targetName = candidates.find((c) => c.id === target)?.name ?? "the other persona";
 
   return (
-    <form action={formAction} onSubmit={() => setSubmittedKey(key)} noValidate className="space-y-5" aria-label={`Merge ${persona.name} into another persona`}>
+    <form onSubmit={submit} noValidate className="space-y-5" aria-label={`Merge ${persona.name} into another persona`}>
       <input type="hidden" name="personaId" value={persona.id} />
       <div>
         <label htmlFor={ids("targetPersonaId").input} className="text-sm font-medium text-slate-800">
@@ -341,7 +350,7 @@ export function ConflictTable({ rows, total, sourceName, destinationName }: { ro
             {rows.map((r) => (
               <tr key={`${r.kpiId}-${r.period}`} className="border-b border-slate-100">
                 <th scope="row" className="py-1 pr-3 font-normal text-slate-900">
-                  {r.kpiCode} <span className="text-slate-600">{formatPeriod(r.period)}</span>
+                  {r.kpiCode} <span className="text-slate-600">{formatPeriod(r.period, r.frequency)}</span>
                 </th>
                 <td className="py-1 pr-3 text-right tabular-nums">{show(r.source, r.sourceNotAvailable, r)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{show(r.destination, r.destinationNotAvailable, r)}</td>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
 import { FieldError, fieldIds } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
@@ -51,6 +51,15 @@ export function ReclassifyForm({
   const [reason, setReason] = useState("");
   const [submittedKey, setSubmittedKey] = useState<string | null>(null);
   const messageId = `${useId()}-message`;
+  // Submitted by hand rather than through <form action>, so React does not reset the form's
+  // controlled fields (the chosen persona) after each answer.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    setSubmittedKey(key);
+    startTransition(() => formAction(data));
+  };
   const key = JSON.stringify({ target, chosen: [...chosen].sort(), fromPeriod, toPeriod, rule, share: rule === "AVERAGE" ? share : "" });
 
   useEffect(() => {
@@ -73,7 +82,7 @@ export function ReclassifyForm({
   const blocked = preview !== null && preview.plan.conflicts > 0 && rule === "REFUSE";
 
   return (
-    <form action={formAction} onSubmit={() => setSubmittedKey(key)} noValidate className="space-y-5" aria-label={`Move values filed under ${persona.name}`}>
+    <form onSubmit={submit} noValidate className="space-y-5" aria-label={`Move values filed under ${persona.name}`}>
       <input type="hidden" name="personaId" value={persona.id} />
       <div>
         <label htmlFor={ids("targetPersonaId").input} className="text-sm font-medium text-slate-800">
@@ -228,7 +237,7 @@ export function ReclassifyForm({
             ) : null}
           </section>
           <input type="hidden" name="expected" value={preview.expected} />
-          <div>
+          <div hidden={blocked}>
             <label htmlFor={ids("reason").input} className="text-sm font-medium text-slate-800">
               Reason
             </label>

@@ -62,7 +62,7 @@ test.describe("persona consolidation", () => {
     await expectAccessible(page);
 
     // Preview: how alike they are and what moves; nothing changed yet.
-    await page.getByLabel(`Merge ${merged.name} into`).selectOption({ label: target.name });
+    await page.getByLabel(`Merge ${merged.name} into`, { exact: true }).selectOption({ label: target.name });
     await page.getByRole("radio", { name: /Weighted average/ }).check();
     await page.getByLabel(`Share of ${merged.name}'s value (%)`).fill("40");
     await page.getByRole("button", { name: "Preview merge" }).click();

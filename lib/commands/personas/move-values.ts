@@ -43,6 +43,7 @@ export interface ConflictRow {
   unit: "PERCENT" | "RATIO" | "COUNT" | "CURRENCY" | "DURATION" | "SCORE";
   currencyCode: string | null;
   durationUnit: string | null;
+  frequency: "MONTHLY" | "QUARTERLY";
   period: string;
   source: number | null;
   sourceNotAvailable: string | null;
@@ -170,7 +171,7 @@ export async function planMeasurementMove(db: DbClient, scope: MoveScope, ctx: R
   const [counts] = await readRows<{ total: number; conflicts: number; overwritten: number; revisions: number; kpis: string }>(db, countsSql, countsParams);
   const [rowsSql, rowsParams] = named(
     `WITH ${decidedCte(ctx.rule)}
-     SELECT k.id AS "kpiId", k.code AS "kpiCode", k.name AS "kpiName", k.unit::text AS unit, k."currencyCode", k."durationUnit",
+     SELECT k.id AS "kpiId", k.code AS "kpiCode", k.name AS "kpiName", k.unit::text AS unit, k."currencyCode", k."durationUnit", k.frequency::text AS frequency,
             to_char(d.period, 'YYYY-MM-DD') AS period,
             a.value::float8 AS source, a."notAvailableReason" AS "sourceNotAvailable",
             b.value::float8 AS destination, b."notAvailableReason" AS "destinationNotAvailable",

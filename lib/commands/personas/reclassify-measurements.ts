@@ -127,7 +127,7 @@ export function refuseReclassification(plan: MeasurementPlan, rule: ReclassifyRu
   if (rule === "REFUSE" && plan.conflicts > 0) {
     const first = plan.conflictRows
       .slice(0, 3)
-      .map((c) => `${c.kpiCode} ${formatPeriod(c.period)}`)
+      .map((c) => `${c.kpiCode} ${formatPeriod(c.period, c.frequency)}`)
       .join(", ");
     fail(
       "CONFLICT",
