@@ -5,7 +5,9 @@ import { reclassifyMeasurements } from "@/lib/commands/personas/reclassify-measu
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pendingPairRequests } from "@/lib/jobs/pair-requests";
+import { changePersonaStatus } from "@/lib/commands/personas/change-persona-status";
 import { previewMerge, previewReclassify } from "@/lib/queries/persona-merge";
+import { getPersonaDetail } from "@/lib/queries/personas";
 import { mergePreviewSchema, reclassifyPreviewSchema } from "@/lib/validation/persona-merge";
 import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "./fixtures";
 
@@ -134,6 +136,7 @@ describe("merging persona A into B", () => {
     expect(a).toMatchObject({ status: "SUNSET", mergedIntoId: s.b.id, version: view.a.version + 1 });
     expect(a.statusChanges[0]).toMatchObject({ fromStatus: "ACTIVE", toStatus: "SUNSET", changedById: analyst.id });
     expect(a.statusChanges[0]!.rationale).toContain("Same buyers, two names");
+    expect((await getPersonaDetail(exec, s.a.slug))?.mergedInto).toEqual({ slug: s.b.slug, name: s.b.name });
 
     // Audit: one event per moved and discarded row, the summary with the counts, one on B.
     expect(await auditActions("persona.merge")).toEqual({ "persona.merge": 1, "persona.merge.into": 1, "persona.merge.move": 4, "persona.merge.discard": 4 });
@@ -295,6 +298,9 @@ describe("merging persona A into B", () => {
       fieldErrors: { personaId: [expect.stringContaining("already merged into")] },
     });
     await expect(preview(analyst, { personaId: s.a.id, targetPersonaId: other.id })).rejects.toBeInstanceOf(AppError);
+    // Revived, it is no longer "merged into" B.
+    expect(await changePersonaStatus(analyst, { personaId: s.a.id, version: 2, toStatus: "ACTIVE", rationale: "Tracked separately again." })).toMatchObject({ ok: true });
+    expect(await db.persona.findUniqueOrThrow({ where: { id: s.a.id } })).toMatchObject({ status: "ACTIVE", mergedIntoId: null });
   });
 });
 
