@@ -97,7 +97,7 @@ test.describe("persona consolidation", () => {
     await expect(page.getByText(`${merged.name} was already merged into ${target.name}.`)).toBeVisible();
   });
 
-  test("an analyst previews moving misfiled values: conflicts are listed and “Refuse” moves nothing", async ({ page }) => {
+  test("an analyst previews moving misfiled values (conflicts listed, “Refuse” moves nothing) and a merge of two demo personas", async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, DEMO_USERS.analyst);
     await page.goto("/personas/price-sensitive-shopper");
@@ -121,5 +121,15 @@ test.describe("persona consolidation", () => {
     await page.getByRole("radio", { name: /Keep the moved value/ }).check();
     await page.getByRole("button", { name: "Preview move" }).click();
     await expect(page.getByRole("button", { name: /^Move \d+ values? to SMB Owner/ })).toBeVisible();
+
+    // A merge preview on demo history: the correlation per KPI and overall (previewed only).
+    await page.goto("/personas/price-sensitive-shopper/merge");
+    await page.getByLabel("Merge Price-Sensitive Shopper into", { exact: true }).selectOption({ label: "SMB Owner" });
+    await page.getByRole("button", { name: "Preview merge" }).click();
+    await expect(page.getByText(/KPI histories over the last 12 periods: r = /)).toBeVisible();
+    await expect(page.getByRole("table", { name: /Correlation of the two personas/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^Conflicts/ })).toBeVisible();
+    await expectAccessible(page);
+    await screens(page, "persona-merge-demo-preview");
   });
 });
