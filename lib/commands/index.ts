@@ -15,6 +15,8 @@ export { reassignEscalation } from "./escalations/reassign-escalation";
 export { importMeasurements } from "./measurements/import-measurements";
 export { changePersonaStatus } from "./personas/change-persona-status";
 export { createPersona } from "./personas/create-persona";
+export { mergePersonas } from "./personas/merge-personas";
+export { reclassifyMeasurements } from "./personas/reclassify-measurements";
 export { reviewPersona } from "./personas/review-persona";
 export { updatePersona } from "./personas/update-persona";
 export { saveMeasurement } from "./measurements/save-measurement";

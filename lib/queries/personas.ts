@@ -100,6 +100,8 @@ export interface PersonaDetail {
   status: PersonaStatusValue;
   statusRationale: string | null;
   statusChangedAt: string | null;
+  /** The persona this one was merged into (it is then SUNSET), or null. */
+  mergedInto: { slug: string; name: string } | null;
   priority: number;
   /** Percent 0..100, or null. */
   revenueInfluencePercent: number | null;
@@ -129,6 +131,7 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       status: true,
       statusRationale: true,
       statusChangedAt: true,
+      mergedInto: { select: { slug: true, name: true } },
       priority: true,
       revenueInfluence: true,
       reviewCadenceMonths: true,
@@ -189,6 +192,7 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
     status: persona.status,
     statusRationale: persona.statusRationale,
     statusChangedAt: persona.statusChangedAt?.toISOString() ?? null,
+    mergedInto: persona.mergedInto,
     priority: persona.priority,
     revenueInfluencePercent: persona.revenueInfluence === null ? null : Math.round(Number(persona.revenueInfluence) * 10_000) / 100,
     reviewCadenceMonths: persona.reviewCadenceMonths,

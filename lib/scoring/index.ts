@@ -156,3 +156,13 @@ export {
   type ChangeItem,
   type ChangeExplanation,
 } from "./contributions";
+export {
+  CORRELATION_PERIODS,
+  MIN_CORRELATION_POINTS,
+  pearson,
+  historyCorrelation,
+  describeCorrelation,
+  type KpiSeriesPair,
+  type KpiCorrelation,
+  type HistoryCorrelation,
+} from "./correlation";

@@ -40,6 +40,8 @@ const ROUTES: RouteCase[] = [
   { path: "/personas?status=sunset", allowed: ALL, anonymous: "sign-in" },
   { path: "/personas/public-sector-procurement", allowed: ALL, anonymous: "sign-in" },
   { path: "/personas/new", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/personas/price-sensitive-shopper/merge", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/personas/price-sensitive-shopper/reclassify", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/scorecards/persona-bsc/weights", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },

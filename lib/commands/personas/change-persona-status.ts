@@ -28,7 +28,8 @@ export const changePersonaStatus = defineCommand({
     const at = new Date();
     const after = await tx.persona.update({
       where: { id: before.id },
-      data: { status: input.toStatus, statusRationale: input.rationale, statusChangedAt: at, version: { increment: 1 } },
+      // A revived persona is no longer "merged into" the one that took its values.
+      data: { status: input.toStatus, statusRationale: input.rationale, statusChangedAt: at, version: { increment: 1 }, ...(input.toStatus === "ACTIVE" ? { mergedIntoId: null } : {}) },
       select: personaAuditSelect,
     });
     await tx.personaStatusChange.create({

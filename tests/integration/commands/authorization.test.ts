@@ -142,6 +142,34 @@ const CASES: Case[] = [
     input: async () => ({ personaId: (await makePersona()).id, version: 1, outcome: "STILL_VALID", note: "Still valid." }),
   },
   {
+    // Merging an empty persona into another: the summary event on each of the two.
+    name: "mergePersonas",
+    command: commands.mergePersonas,
+    allowed: ["ADMIN", "ANALYST"],
+    audits: 2,
+    input: async () => ({
+      personaId: (await makePersona()).id,
+      version: 1,
+      targetPersonaId: (await makePersona()).id,
+      targetVersion: 1,
+      rule: "KEEP_TARGET",
+      rationale: "Two names for one segment.",
+    }),
+  },
+  {
+    // One misfiled value: its move, and the summary event on each persona.
+    name: "reclassifyMeasurements",
+    command: commands.reclassifyMeasurements,
+    allowed: ["ADMIN", "ANALYST"],
+    audits: 3,
+    input: async () => {
+      const kpi = await makeKpi({ ownerId: null });
+      const from = await makePersona();
+      await (await getDb()).measurement.create({ data: { kpiId: kpi.id, personaId: from.id, period: new Date("2026-03-01T00:00:00Z"), value: 50 } });
+      return { personaId: from.id, targetPersonaId: (await makePersona()).id, kpiIds: [kpi.id], fromPeriod: "2026-01", toPeriod: "2026-06", reason: "Filed under the wrong persona." };
+    },
+  },
+  {
     name: "recalibrateWeights",
     command: commands.recalibrateWeights,
     allowed: ["ADMIN", "ANALYST"],

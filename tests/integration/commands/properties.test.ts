@@ -58,6 +58,7 @@ const FIELDS = [
   "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome",
   "scorecardId", "effectiveFrom", "weights",
   "baseline", "target", "green", "red", "greenHigh", "redHigh", "replace",
+  "targetPersonaId", "targetVersion", "rule", "share", "kpiIds", "fromPeriod", "toPeriod", "expected",
 ] as const;
 
 const payload = fc.oneof(

@@ -45,7 +45,17 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
           scored; an analyst activates it with a rationale.
         </Notice>
       ) : null}
-      {persona.status === "SUNSET" ? (
+      {search.merged && persona.mergedInto ? <Notice>Merge done: {persona.name}&apos;s values, targets and weight now belong to {persona.mergedInto.name}.</Notice> : null}
+      {persona.mergedInto ? (
+        <Notice tone="warning">
+          Merged into{" "}
+          <Link href={`/personas/${persona.mergedInto.slug}`} className="font-medium underline underline-offset-2">
+            {persona.mergedInto.name}
+          </Link>
+          {since ? ` on ${since}` : ""}: sunset, its history now counts as {persona.mergedInto.name}&apos;s.
+        </Notice>
+      ) : null}
+      {persona.status === "SUNSET" && !persona.mergedInto ? (
         <Notice tone="warning">
           Kept off scorecards: sunset{since ? ` since ${since}` : ""}. {persona.statusRationale ? `Why: ${persona.statusRationale}` : ""} Its history still counts in the
           months before its sunset.
@@ -163,6 +173,24 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
           <div className="space-y-6">
             <Card title="Lifecycle">
               <StatusChangeForm action={changePersonaStatusAction} personaId={persona.id} version={persona.version} status={persona.status} />
+            </Card>
+            <Card title="Consolidate" description="When this persona turns out to be another, or values were filed under it by mistake.">
+              <ul className="space-y-2 text-sm">
+                {persona.status !== "SUNSET" ? (
+                  <li>
+                    <Link href={`/personas/${persona.slug}/merge`} className="font-medium text-brand-700 underline underline-offset-2">
+                      Merge into another persona
+                    </Link>
+                    <span className="block text-xs text-slate-600">Preview how alike they are and what moves, then merge with a rationale.</span>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href={`/personas/${persona.slug}/reclassify`} className="font-medium text-brand-700 underline underline-offset-2">
+                    Move misfiled values to another persona
+                  </Link>
+                  <span className="block text-xs text-slate-600">Chosen KPIs and months, with a reason; each value keeps its history.</span>
+                </li>
+              </ul>
             </Card>
             {persona.status !== "SUNSET" ? (
               <Card title="Review">

@@ -1,0 +1,276 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
+import { FieldError, fieldIds } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import type { ActionState } from "@/lib/commands/action-state";
+import { formatPeriod } from "@/lib/format";
+import type { ReclassifyKpi, ReclassifyPreview } from "@/lib/queries/persona-merge";
+import { RATIONALE_MAX } from "@/lib/validation/personas";
+import { ConflictTable } from "./merge-form";
+
+// Reclassifying misfiled values: the KPIs (checkboxes) and months whose values were filed under
+// this persona by mistake move to another; "Preview" counts them and lists the values the other
+// persona already has, with how the chosen rule settles them; a reason and "Move" commit.
+
+export type ReclassifyState = ActionState<{
+  preview: ReclassifyPreview | null;
+  moved: { count: number; destination: { slug: string; name: string } } | null;
+}>;
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-status-red";
+
+const RULES = [
+  { value: "REFUSE", label: "Refuse", hint: "Move nothing while the other persona already has a value for one of these KPIs and months." },
+  { value: "KEEP_TARGET", label: "Keep the other persona's value", hint: "The misfiled value is discarded (its last state stays in the audit log)." },
+  { value: "KEEP_SOURCE", label: "Keep the moved value", hint: "It replaces the other persona's value, which is kept as a revision with your reason." },
+  { value: "AVERAGE", label: "Weighted average", hint: "Share × moved value + (1 − share) × the other persona's value." },
+] as const;
+
+export function ReclassifyForm({
+  action,
+  persona,
+  destinations,
+  kpis,
+  range,
+}: {
+  action: (state: ReclassifyState, formData: FormData) => Promise<ReclassifyState>;
+  persona: { id: string; name: string };
+  destinations: { id: string; name: string }[];
+  kpis: ReclassifyKpi[];
+  range: { first: string; last: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [target, setTarget] = useState("");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [fromPeriod, setFrom] = useState(range.first.slice(0, 7));
+  const [toPeriod, setTo] = useState(range.last.slice(0, 7));
+  const [rule, setRule] = useState<string>("REFUSE");
+  const [share, setShare] = useState("50");
+  const [reason, setReason] = useState("");
+  const [submittedKey, setSubmittedKey] = useState<string | null>(null);
+  const messageId = `${useId()}-message`;
+  // Submitted by hand rather than through <form action>, so React does not reset the form's
+  // controlled fields (the chosen persona) after each answer.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    setSubmittedKey(key);
+    startTransition(() => formAction(data));
+  };
+  const key = JSON.stringify({ target, chosen: [...chosen].sort(), fromPeriod, toPeriod, rule, share: rule === "AVERAGE" ? share : "" });
+
+  useEffect(() => {
+    if (state) document.getElementById(messageId)?.focus();
+  }, [state, messageId]);
+
+  const errors = (name: string) => (state && !state.ok ? state.fieldErrors[name] : undefined);
+  const moved = state && state.ok ? state.data.moved : null;
+  // The last preview stays on screen when a move is refused (say, without a reason); a move clears it.
+  const [lastPreview, setLastPreview] = useState<ReclassifyPreview | null>(null);
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) setLastPreview(state.data.preview);
+  }
+  const preview = lastPreview;
+  const fresh = preview !== null && submittedKey === key;
+  const ids = (name: string) => fieldIds(name, "reclassify");
+  const describe = (name: string, hint?: boolean) => [hint ? ids(name).hint : null, errors(name)?.length ? ids(name).error : null].filter(Boolean).join(" ") || undefined;
+  const blocked = preview !== null && preview.plan.conflicts > 0 && rule === "REFUSE";
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" aria-label={`Move values filed under ${persona.name}`}>
+      <input type="hidden" name="personaId" value={persona.id} />
+      <div>
+        <label htmlFor={ids("targetPersonaId").input} className="text-sm font-medium text-slate-800">
+          Move them to
+        </label>
+        <p id={ids("targetPersonaId").hint} className="mt-0.5 text-xs text-slate-600">
+          The active persona these values belong to.
+        </p>
+        <select
+          id={ids("targetPersonaId").input}
+          name="targetPersonaId"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          aria-invalid={errors("targetPersonaId")?.length ? true : undefined}
+          aria-describedby={describe("targetPersonaId", true)}
+          className={inputClass}
+        >
+          <option value="">Choose a persona…</option>
+          {destinations.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={ids("targetPersonaId").error} errors={errors("targetPersonaId")} />
+      </div>
+
+      <fieldset aria-describedby={errors("kpiIds")?.length ? ids("kpiIds").error : undefined}>
+        <legend className="text-sm font-medium text-slate-800">KPIs whose values move</legend>
+        <p className="mt-0.5 text-xs text-slate-600">The KPIs {persona.name} has values for, with how many and since when.</p>
+        <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
+          {kpis.map((k) => (
+            <label key={k.id} className="flex gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="kpiIds"
+                value={k.id}
+                checked={chosen.includes(k.id)}
+                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, k.id] : c.filter((x) => x !== k.id)))}
+                className="mt-1"
+              />
+              <span>
+                <span className="text-slate-900">{k.name}</span>{" "}
+                <span className="block text-xs text-slate-600">
+                  {k.code} · {k.count} value{k.count === 1 ? "" : "s"}, {formatPeriod(k.first, k.frequency)} – {formatPeriod(k.last, k.frequency)}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id={ids("kpiIds").error} errors={errors("kpiIds")} />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        {(
+          [
+            ["fromPeriod", "First month", fromPeriod, setFrom],
+            ["toPeriod", "Last month", toPeriod, setTo],
+          ] as const
+        ).map(([name, label, value, set]) => (
+          <div key={name}>
+            <label htmlFor={ids(name).input} className="text-sm font-medium text-slate-800">
+              {label}
+            </label>
+            <input
+              id={ids(name).input}
+              name={name}
+              type="month"
+              value={value}
+              onChange={(e) => set(e.target.value)}
+              aria-invalid={errors(name)?.length ? true : undefined}
+              aria-describedby={describe(name)}
+              className={inputClass}
+            />
+            <FieldError id={ids(name).error} errors={errors(name)} />
+          </div>
+        ))}
+      </div>
+      <p className="-mt-3 text-xs text-slate-600">Both months included; a quarterly KPI&apos;s value moves when its quarter starts within them.</p>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">When the other persona already has a value there</legend>
+        <div className="mt-2 space-y-2">
+          {RULES.map((r) => (
+            <label key={r.value} className="flex gap-2 text-sm">
+              <input type="radio" name="rule" value={r.value} checked={rule === r.value} onChange={() => setRule(r.value)} className="mt-1" />
+              <span>
+                <span className="font-medium text-slate-900">{r.label}</span>
+                <span className="block text-xs text-slate-600">{r.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id={ids("rule").error} errors={errors("rule")} />
+      </fieldset>
+
+      {rule === "AVERAGE" ? (
+        <div className="max-w-xs">
+          <label htmlFor={ids("share").input} className="text-sm font-medium text-slate-800">
+            Share of the moved value (%)
+          </label>
+          <input
+            id={ids("share").input}
+            name="share"
+            inputMode="decimal"
+            value={share}
+            onChange={(e) => setShare(e.target.value)}
+            aria-invalid={errors("share")?.length ? true : undefined}
+            aria-describedby={describe("share")}
+            className={inputClass}
+          />
+          <FieldError id={ids("share").error} errors={errors("share")} />
+        </div>
+      ) : null}
+
+      <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
+        {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+        {state && state.ok && (fresh || moved) ? <FormMessage tone={moved ? "success" : blocked ? "error" : "info"}>{state.message}</FormMessage> : null}
+        {preview && !fresh ? <FormMessage tone="info">The choice changed since the preview: preview again before moving.</FormMessage> : null}
+      </div>
+
+      <button
+        type="submit"
+        name="intent"
+        value="preview"
+        disabled={pending}
+        aria-disabled={pending}
+        className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+      >
+        {pending ? "Working…" : "Preview move"}
+      </button>
+
+      {preview && fresh ? (
+        <>
+          <section aria-labelledby="reclassify-preview" className="rounded-md border border-slate-200 p-3">
+            <h3 id="reclassify-preview" className="text-sm font-semibold text-slate-900">
+              What moves from {preview.source.name} to {preview.destination.name}
+            </h3>
+            <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-800">
+              <li>
+                <strong>{preview.plan.total}</strong> value{preview.plan.total === 1 ? "" : "s"} of {preview.kpiCodes.join(", ") || "the chosen KPIs"}: {preview.plan.moving} move as they are (with{" "}
+                {preview.plan.revisionsMoving} earlier revision{preview.plan.revisionsMoving === 1 ? "" : "s"}, kept).
+              </li>
+              <li>
+                {preview.plan.conflicts} conflict{preview.plan.conflicts === 1 ? "" : "s"} with values {preview.destination.name} already has
+                {preview.plan.conflicts > 0 ? (rule === "REFUSE" ? ": with “Refuse”, nothing moves." : `: ${preview.plan.overwritten} of its values change (each keeps a revision).`) : "."}
+              </li>
+              <li>The escalations of both personas for these KPIs are judged again after the move.</li>
+            </ul>
+            {preview.plan.conflictRows.length > 0 ? (
+              <ConflictTable rows={preview.plan.conflictRows} total={preview.plan.conflicts} sourceName={preview.source.name} destinationName={preview.destination.name} />
+            ) : null}
+          </section>
+          <input type="hidden" name="expected" value={preview.expected} />
+          <div hidden={blocked}>
+            <label htmlFor={ids("reason").input} className="text-sm font-medium text-slate-800">
+              Reason
+            </label>
+            <p id={ids("reason").hint} className="mt-0.5 text-xs text-slate-600">
+              Required: the classification error found upstream, such as “CRM tagged these accounts to the wrong segment until March”. Kept with every moved value.
+            </p>
+            <textarea
+              id={ids("reason").input}
+              name="reason"
+              rows={2}
+              maxLength={RATIONALE_MAX}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={errors("reason")?.length ? true : undefined}
+              aria-describedby={describe("reason", true)}
+              className={inputClass}
+            />
+            <FieldError id={ids("reason").error} errors={errors("reason")} />
+          </div>
+          {blocked ? null : (
+            <button
+              type="submit"
+              name="intent"
+              value="move"
+              disabled={pending}
+              aria-disabled={pending}
+              className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              Move {preview.plan.total} value{preview.plan.total === 1 ? "" : "s"} to {preview.destination.name}
+            </button>
+          )}
+        </>
+      ) : null}
+    </form>
+  );
+}
