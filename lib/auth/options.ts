@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { resolveAuthSecret } from "./secret";
 import { normalizeEmail, signInWithPassword } from "./sign-in";
 import { SIGN_IN_ERROR } from "./sign-in-errors";
@@ -154,13 +155,16 @@ function buildAuthOptions(): NextAuthOptions {
         return session;
       },
     },
-    // Credentials and tokens are never logged.
+    // Through the web logger (lib/log.ts): the code, the provider and an error's message, never
+    // the metadata as a whole (it can hold token sets and profiles); the logger redacts secrets too.
     logger: {
-      error(code) {
-        console.error(`[next-auth] ${code}`);
+      error(code, metadata) {
+        const meta = (metadata ?? {}) as { error?: unknown; providerId?: unknown };
+        const error = metadata instanceof Error ? metadata : meta.error instanceof Error ? meta.error : undefined;
+        log().error({ nextAuthCode: code, providerId: typeof meta.providerId === "string" ? meta.providerId : undefined, reason: error?.message }, `[next-auth] ${code}`);
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[next-auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") log().warn({ nextAuthCode: code }, `[next-auth] ${code}`);
       },
       debug() {},
     },
