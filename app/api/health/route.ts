@@ -5,7 +5,7 @@ import { requestLog } from "@/lib/log";
 export const dynamic = "force-dynamic";
 
 // For load balancers and operators: 200 only when the database answers and is fully migrated.
-export async function GET(request?: Request) {
+export async function GET(request: Request) {
   let kind: string | undefined;
   try {
     const database = await getDatabase();
