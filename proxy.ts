@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { acceptableRequestId, REQUEST_ID_HEADER } from "@/lib/log-request-id";
 import { API_POLICY, baseSecurityHeaders, isHttps, newNonce, pagePolicy } from "@/lib/security/headers";
 
 // Two jobs, on every request but Next's static assets:
 // 1. Security headers on every page and API answer (lib/security/headers.ts), with a fresh
 //    CSP nonce per page request, passed to Next.js on the request so its scripts carry it.
-// 2. An optimistic sign-in check for pages: a visitor without a session cookie is sent to
+// 2. A request id (x-request-id) on the request, for route handlers' log lines (lib/log.ts), and
+//    on the response, so a user or an operator can quote it: the incoming one when a load
+//    balancer set a plain one, a fresh UUID otherwise.
+// 3. An optimistic sign-in check for pages: a visitor without a session cookie is sent to
 //    /sign-in. Whether the session is valid, the user still active and the role allowed is
 //    decided on the server by lib/auth/session (requireActor) and lib/auth/policy on every
 //    page, action and route. It passes the requested path on (x-request-path) for callbackUrl.
@@ -29,9 +33,13 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const security = baseSecurityHeaders(isHttps(request.nextUrl, request.headers.get("x-forwarded-proto")));
+  const incoming = request.headers.get(REQUEST_ID_HEADER);
+  const requestId = acceptableRequestId(incoming) ? incoming : crypto.randomUUID();
+  const security = { ...baseSecurityHeaders(isHttps(request.nextUrl, request.headers.get("x-forwarded-proto"))), [REQUEST_ID_HEADER]: requestId };
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   if (!isPage(pathname)) {
-    return withHeaders(NextResponse.next(), { ...security, "Content-Security-Policy": API_POLICY });
+    return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), { ...security, "Content-Security-Policy": API_POLICY });
   }
 
   const nonce = newNonce();
@@ -43,7 +51,6 @@ export function proxy(request: NextRequest) {
     url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return withHeaders(NextResponse.redirect(url), { ...security, "Content-Security-Policy": policy });
   }
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-path", pathname + search);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

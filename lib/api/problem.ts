@@ -1,3 +1,4 @@
+import { requestLog } from "@/lib/log";
 import { HTTP_STATUS, isAppError, type AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 // Errors of the REST API (/api/v1) as RFC 9457 problem details (application/problem+json):
@@ -76,8 +77,8 @@ export function problemFromAppError(error: AppError): Response {
 }
 
 /** Any error thrown by an API handler: AppErrors as their status, anything else a plain 500 (the cause is logged, never sent). */
-export function problemFrom(error: unknown): Response {
+export function problemFrom(error: unknown, request?: Request): Response {
   if (isAppError(error)) return problemFromAppError(error);
-  console.error("Unhandled error in an API route handler", error);
+  requestLog(request).error({ err: error }, "Unhandled error in an API route handler");
   return problem(500, "INTERNAL", "Something went wrong on our side.");
 }

@@ -38,7 +38,7 @@ export function withApiActor<C>(
       if (action) authorize(caller.actor, action, resource);
       return await handler(caller.actor, request, context, caller);
     } catch (error) {
-      return problemFrom(error);
+      return problemFrom(error, request);
     }
   };
 }

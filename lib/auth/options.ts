@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { resolveAuthSecret } from "./secret";
 import { normalizeEmail, signInWithPassword } from "./sign-in";
 import { SIGN_IN_ERROR } from "./sign-in-errors";
@@ -16,12 +17,31 @@ import { SIGN_IN_ERROR } from "./sign-in-errors";
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 export const OIDC_PROVIDER_ID = "oidc";
 
-interface OidcProfile {
+export interface OidcProfile {
   sub: string;
   email?: string;
   email_verified?: boolean;
   name?: string;
   preferred_username?: string;
+}
+
+/**
+ * The identity claims of an OIDC sign-in: the ID token's, completed from UserInfo when the ID
+ * token carries no email. The email and its `email_verified` always come from the same source,
+ * so an unverified UserInfo address is never paired with a verification from elsewhere.
+ */
+export async function claimsWithUserInfo(idToken: OidcProfile, userinfo: () => Promise<Partial<OidcProfile>>): Promise<OidcProfile> {
+  if (idToken.email) return idToken;
+  const extra = await userinfo();
+  if (extra.sub !== undefined && extra.sub !== idToken.sub) throw new Error("UserInfo answered for another subject");
+  const { email, email_verified, name, preferred_username } = extra;
+  return {
+    ...idToken,
+    email,
+    email_verified,
+    name: idToken.name ?? name,
+    preferred_username: idToken.preferred_username ?? preferred_username,
+  };
 }
 
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
@@ -39,6 +59,17 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
+    // OIDC Core 5.4: a provider may return `email` and `profile` claims from its UserInfo endpoint
+    // rather than in the ID token. next-auth (idToken: true) reads the ID token only, so when it
+    // has no email, ask UserInfo (openid-client refuses an answer whose `sub` differs from the
+    // ID token's, OIDC Core 5.3.2) and take the email with its own `email_verified`.
+    userinfo: {
+      async request({ tokens, client }) {
+        // At run time `tokens` is openid-client's TokenSet (next-auth's callback.js builds it).
+        const tokenSet = tokens as unknown as Extract<Parameters<typeof client.userinfo>[0], { claims: unknown }>;
+        return claimsWithUserInfo(tokenSet.claims() as unknown as OidcProfile, () => client.userinfo(tokenSet) as Promise<Partial<OidcProfile>>);
+      },
+    },
     // Only identity comes from the provider; role and department always come from our database.
     profile(profile) {
       return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? profile.preferred_username ?? profile.email ?? "" };
@@ -124,13 +155,16 @@ function buildAuthOptions(): NextAuthOptions {
         return session;
       },
     },
-    // Credentials and tokens are never logged.
+    // Through the web logger (lib/log.ts): the code, the provider and an error's message, never
+    // the metadata as a whole (it can hold token sets and profiles); the logger redacts secrets too.
     logger: {
-      error(code) {
-        console.error(`[next-auth] ${code}`);
+      error(code, metadata) {
+        const meta = (metadata ?? {}) as { error?: unknown; providerId?: unknown };
+        const error = metadata instanceof Error ? metadata : meta.error instanceof Error ? meta.error : undefined;
+        log().error({ nextAuthCode: code, providerId: typeof meta.providerId === "string" ? meta.providerId : undefined, reason: error?.message }, `[next-auth] ${code}`);
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[next-auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") log().warn({ nextAuthCode: code }, `[next-auth] ${code}`);
       },
       debug() {},
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
@@ -32,6 +32,26 @@ function timingDummy(): Promise<string> {
   return dummyHash;
 }
 
+/** Serialises attempts for one email across app servers until the transaction ends. */
+export async function lockAttemptsOf(tx: DbClient, email: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+}
+
+/** The failed attempts of an email that still count: within the look-back, since its last success. */
+export async function recentFailures(tx: DbClient, email: string, now: Date): Promise<Date[]> {
+  const lastSuccess = await tx.signInAttempt.findFirst({
+    where: { email, succeeded: true },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const since = new Date(Math.max(now.getTime() - THROTTLE_LOOKBACK_MS, lastSuccess?.createdAt.getTime() ?? 0));
+  const failures = await tx.signInAttempt.findMany({
+    where: { email, succeeded: false, createdAt: { gt: since, lte: now } },
+    select: { createdAt: true },
+  });
+  return failures.map((f) => f.createdAt);
+}
+
 export async function signInWithPassword(input: PasswordSignInInput): Promise<PasswordSignInResult> {
   if (typeof input.email !== "string" || typeof input.password !== "string") return { ok: false, reason: "invalid" };
   const email = normalizeEmail(input.email);
@@ -44,22 +64,10 @@ export async function signInWithPassword(input: PasswordSignInInput): Promise<Pa
   const db = await getDb();
 
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+    await lockAttemptsOf(tx, email);
 
-    const lastSuccess = await tx.signInAttempt.findFirst({
-      where: { email, succeeded: true },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-    });
-    const since = new Date(Math.max(now.getTime() - THROTTLE_LOOKBACK_MS, lastSuccess?.createdAt.getTime() ?? 0));
-    const failures = await tx.signInAttempt.findMany({
-      where: { email, succeeded: false, createdAt: { gt: since, lte: now } },
-      select: { createdAt: true },
-    });
-    const locked = lockedUntil(
-      failures.map((f) => f.createdAt),
-      now,
-    );
+    const failures = await recentFailures(tx, email, now);
+    const locked = lockedUntil(failures, now);
     if (locked) {
       await tx.auditEvent.create({
         data: {
@@ -104,7 +112,7 @@ export async function signInWithPassword(input: PasswordSignInInput): Promise<Pa
     }
 
     // Did this failure lock the email? Then say so now, and audit it.
-    const nowLocked = lockedUntil([...failures.map((f) => f.createdAt), now], now);
+    const nowLocked = lockedUntil([...failures, now], now);
     if (nowLocked) {
       await tx.auditEvent.create({
         data: {

@@ -32,9 +32,11 @@ export interface AuditEntry {
   after?: Prisma.InputJsonValue | null;
 }
 
-export interface CommandContext<P> {
+export interface CommandContext<P, R = undefined> {
   actor: Actor;
   input: P;
+  /** What the definition's `prepare` returned (undefined without one). */
+  prepared: R;
   tx: DbClient;
   /** Records an AuditEvent in this transaction. Every command that changes something calls it. */
   audit(entry: AuditEntry): Promise<void>;
@@ -48,7 +50,7 @@ export interface CommandContext<P> {
   afterCommit(fn: () => void | Promise<void>): void;
 }
 
-export interface CommandDefinition<S extends z.ZodType, T> {
+export interface CommandDefinition<S extends z.ZodType, T, R = undefined> {
   /** Audit action name: "<entity>.<verb>", e.g. "user.create". */
   name: string;
   /** The policy action this command needs. */
@@ -56,7 +58,14 @@ export interface CommandDefinition<S extends z.ZodType, T> {
   schema: S;
   /** The resource the policy decides on, read inside the transaction (e.g. the KPI and its owner). */
   resource?: (input: z.output<S>, tx: DbClient, actor: Actor) => Promise<Resource | undefined>;
-  run: (ctx: CommandContext<z.output<S>>) => Promise<T>;
+  /**
+   * Slow work that must not hold a database connection (argon2 verifying or hashing a password):
+   * runs after validation, before and outside the transaction. It may refuse with fail(...); it
+   * writes nothing of the command's own (bookkeeping such as a throttle record is its own
+   * transaction). `run` must re-check, inside the transaction, whatever it relied on.
+   */
+  prepare?: (ctx: { actor: Actor; input: z.output<S> }) => Promise<R>;
+  run: (ctx: CommandContext<z.output<S>, R>) => Promise<T>;
   /** Transaction limits for commands that write in bulk (Prisma's defaults: wait 2 s, run 5 s). */
   transaction?: { maxWait?: number; timeout?: number };
 }
@@ -82,7 +91,7 @@ function fromDatabaseError(error: unknown): AppError | null {
 
 const MAX_INPUT_ERRORS_MESSAGE = "Some fields need attention.";
 
-export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinition<S, T>): Command<z.input<S>, T> {
+export function defineCommand<S extends z.ZodType, T, R = undefined>(definition: CommandDefinition<S, T, R>): Command<z.input<S>, T> {
   return async (actor, rawInput) => {
     // 1. Role gate: no database, and an actor who may never do this learns nothing about the input.
     if (!canSome(actor, definition.action)) return refused(forbiddenError(definition.action));
@@ -101,19 +110,21 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
     }
     const input = parsed.data as z.output<S>;
 
-    // 3. One transaction: authorize on the resource, write, audit.
+    // 3. One transaction: authorize on the resource, write, audit (after `prepare`, outside it).
     const db = await getDb();
     const committed: Array<() => void | Promise<void>> = [];
     try {
+      const prepared = (definition.prepare ? await definition.prepare({ actor, input }) : undefined) as R;
       const data = await db.$transaction(async (tx) => {
         const resource = definition.resource ? await definition.resource(input, tx, actor) : undefined;
         authorize(actor, definition.action, resource);
 
         let audits = 0;
         let declaredUnchanged = false;
-        const ctx: CommandContext<z.output<S>> = {
+        const ctx: CommandContext<z.output<S>, R> = {
           actor,
           input,
+          prepared,
           tx,
           async audit(entry) {
             await tx.auditEvent.create({

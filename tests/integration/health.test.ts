@@ -5,7 +5,7 @@ import { readMigrations } from "@/lib/db/migrate";
 
 describe("GET /api/health", () => {
   it("answers 200 with the database kind and the applied migration", async () => {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     const latest = (await readMigrations()).at(-1)!.name;
     expect(await response.json()).toEqual({ status: "ok", database: "postgres", migration: latest });
@@ -15,7 +15,7 @@ describe("GET /api/health", () => {
     const { pool } = await getDatabase();
     const spy = vi.spyOn(pool, "query").mockRejectedValueOnce(new Error("connection refused") as never);
     try {
-      const response = await GET();
+      const response = await GET(new Request("http://localhost/api/health"));
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "unavailable", database: "postgres" });
     } finally {
@@ -28,7 +28,7 @@ describe("GET /api/health", () => {
     const latest = (await readMigrations()).at(-1)!.name;
     await pool.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [latest]);
     try {
-      const response = await GET();
+      const response = await GET(new Request("http://localhost/api/health"));
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "behind", pending: [latest] });
     } finally {

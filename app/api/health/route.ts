@@ -1,10 +1,11 @@
 import { getDatabase } from "@/lib/db";
 import { migrationStatus } from "@/lib/db/migrate";
+import { requestLog } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 // For load balancers and operators: 200 only when the database answers and is fully migrated.
-export async function GET() {
+export async function GET(request: Request) {
   let kind: string | undefined;
   try {
     const database = await getDatabase();
@@ -19,7 +20,7 @@ export async function GET() {
     }
     return Response.json({ status: "ok", database: kind, migration: status.latest });
   } catch (error) {
-    console.error("health check failed:", error);
+    requestLog(request).error({ err: error }, "health check failed");
     return Response.json({ status: "unavailable", database: kind ?? null, error: "database unreachable" }, { status: 503 });
   }
 }
