@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
 import { TargetBook, ValueBook, type TargetSource } from "./score-month";
+import { personaWhere } from "./persona-scope";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
 
 // One KPI across time and personas: its history for one persona with the thresholds in force
@@ -103,7 +104,8 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
         perspective: { select: { name: true, scorecard: { select: { slug: true, name: true } } } },
       },
     }),
-    loadScoredPersonas(db),
+    // Only the personas in the actor's scope: every list, comparison and escalation below follows.
+    loadScoredPersonas(db, personaWhere(personaScope(actor))),
   ]);
   if (!kpi) return null;
   const persona = input.personaSlug ? personas.find((p) => p.slug === input.personaSlug) : personas.find((p) => p.status === "ACTIVE");
