@@ -55,6 +55,7 @@ const FIELDS = [
   "escalationId", "note", "actionWhat", "actionOwnerId", "actionDue", "assigneeId", "notificationId",
   "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome",
   "scorecardId", "effectiveFrom", "weights",
+  "scope", "personaIds",
 ] as const;
 
 const payload = fc.oneof(
