@@ -23,14 +23,16 @@ async function totalRowText(page: Page): Promise<string> {
 test.describe("per-persona access", () => {
   test("a restricted executive sees only their personas, the same totals, and the other personas as one line", async ({ browser }) => {
     test.setTimeout(180_000); // two sign-ins and two axe scans on a 2-core machine
-    const everyone = await browser.newPage();
+    const everyoneContext = await browser.newContext();
+    const everyone = await everyoneContext.newPage();
     await signIn(everyone, DEMO_USERS.exec);
     await everyone.goto(OVERVIEW);
     await expect(everyone.getByRole("table").getByRole("row", { name: /Enterprise IT Buyer/ })).toBeVisible();
     const expectedTotal = await totalRowText(everyone);
-    await everyone.close();
+    await everyoneContext.close();
 
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await signIn(page, RESTRICTED_EXEC);
     await page.goto(OVERVIEW);
     const table = page.getByRole("table");
@@ -60,7 +62,7 @@ test.describe("per-persona access", () => {
       expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
     }
     expect((await page.request.get("/scorecards/persona-bsc/personas/smb-owner?period=2026-10", { maxRedirects: 0 })).status()).toBe(200);
-    await page.close();
+    await context.close();
   });
 
   test("an administrator sees and keeps the restriction on the user's page", async ({ page }) => {
