@@ -7,6 +7,7 @@ import { PersonaScores } from "@/components/scorecard/persona-scores";
 import { ScorecardCards } from "@/components/scorecard/scorecard-cards";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
+import { requireActor } from "@/lib/auth/session";
 import { getHomeData } from "@/lib/queries/home";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -41,7 +42,7 @@ function OverviewSkeleton() {
 }
 
 async function Overview() {
-  const data = await getHomeData();
+  const data = await getHomeData(await requireActor());
   return (
     <>
       {data.overdueReviews.length > 0 ? (

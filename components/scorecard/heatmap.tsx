@@ -151,6 +151,21 @@ export function Heatmap({ overview }: { overview: ScorecardOverview }) {
               <td className="px-3 py-2 tabular-nums">{formatScore2(overview.hiddenSunset.countedContribution)}</td>
             </tr>
           ) : null}
+          {overview.otherPersonas !== null ? (
+            <tr data-testid="other-personas">
+              <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-normal text-slate-700">
+                Other personas
+                <span className="block text-xs text-slate-600">
+                  {overview.otherPersonas.count} {overview.otherPersonas.count === 1 ? "persona" : "personas"} outside your access
+                </span>
+              </th>
+              <td colSpan={overview.perspectives.length + 1} className="px-3 py-2 text-xs text-slate-600">
+                Counted in the totals below; their detail is not shown to you.
+              </td>
+              <td className="px-3 py-2 tabular-nums">{formatShare(overview.otherPersonas.share)} of total</td>
+              <td className="px-3 py-2 tabular-nums">{formatScore2(overview.otherPersonas.contribution)}</td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row" className="sticky left-0 z-10 border-t-2 border-slate-300 bg-slate-50 px-3 py-2 text-left font-semibold">
               All personas

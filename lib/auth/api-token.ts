@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Actor } from "./actor";
+import { PERSONA_SCOPE_SELECT, restrictionOf, type Actor } from "./actor";
 import { hashApiToken, looksLikeApiToken } from "./api-token-secret";
 
 // Who is calling the REST API: `Authorization: Bearer psk_...` -> the Actor of the token's
@@ -37,7 +37,7 @@ export async function callerFromBearer(request: Request, now: Date = new Date())
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, role: true, departmentId: true, name: true, email: true, active: true } },
+      user: { select: { id: true, role: true, departmentId: true, name: true, email: true, active: true, ...PERSONA_SCOPE_SELECT } },
     },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) return null;
@@ -51,5 +51,8 @@ export async function callerFromBearer(request: Request, now: Date = new Date())
     });
   }
   const { user } = row;
-  return { actor: { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name, email: user.email }, tokenId: row.id };
+  return {
+    actor: { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name, email: user.email, restrictedToPersonaIds: restrictionOf(user) },
+    tokenId: row.id,
+  };
 }

@@ -117,11 +117,47 @@ const RULES: Record<Action, Rule> = {
 
 type Clause = (actor: Actor, action: Action, resource: Resource | undefined) => boolean;
 
+// ───────────────────────────── Per-persona access ─────────────────────────────
+//
+// Persona-level data is customer data. An admin may restrict a user to some personas
+// (/admin/users/{id}); such an actor reads and writes only those personas' data: scorecards,
+// KPI values, comments, escalations, exports and API answers. Everyone else (analysts and admins
+// included) sees every persona unless an admin restricts them. Totals across personas stay
+// visible (computed over all personas), with the other personas folded into one line.
+//
+// Two ways to ask, both decided here:
+// - one persona: `can(actor, action, { persona: { id } })` (the clause below), or
+//   `personaVisible(actor, id)`;
+// - a read of many: `personaScope(actor)`, which every query in lib/queries takes and applies
+//   (lib/queries/persona-scope.ts turns it into a Prisma `where` or an id filter). A new query
+//   that reads persona data calls `personaScope(actor)` and filters by it; a screen never does.
+
+/** Which personas' data an actor may see: all of them, or only these ids. */
+export type PersonaScope = { all: true } | { all: false; personaIds: readonly string[] };
+
+const ALL_PERSONAS: PersonaScope = { all: true };
+
+/** The actor's persona scope, for queries to take as a parameter. */
+export function personaScope(actor: Actor): PersonaScope {
+  const ids = actor.restrictedToPersonaIds;
+  return ids === undefined || ids === null ? ALL_PERSONAS : { all: false, personaIds: ids };
+}
+
+/** Whether the scope holds this persona. */
+export function scopeIncludes(scope: PersonaScope, personaId: string): boolean {
+  return scope.all || scope.personaIds.includes(personaId);
+}
+
+/** Whether the actor may see (and, with the action's rule, write) this persona's data. */
+export function personaVisible(actor: Actor, personaId: string): boolean {
+  return scopeIncludes(personaScope(actor), personaId);
+}
+
 /**
- * Cross-cutting clauses: each must hold for every action. A later privacy rule is one more entry,
- * e.g. `(actor, _action, r) => r?.persona === undefined || personaVisibleTo(r.persona, actor)`.
+ * Cross-cutting clauses: each must hold for every action. The privacy clause: an action about a
+ * persona (resource.persona) needs the persona in the actor's scope, whatever the role allows.
  */
-const CLAUSES: Clause[] = [];
+const CLAUSES: Clause[] = [(actor, _action, resource) => resource?.persona === undefined || personaVisible(actor, resource.persona.id)];
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const rule = RULES[action];
@@ -154,8 +190,17 @@ export function forbiddenError(action: Action): ForbiddenError {
 
 /** Throws ForbiddenError (AppError code FORBIDDEN) unless `can(actor, action, resource)`. */
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
-  if (!can(actor, action, resource)) throw forbiddenError(action);
+  if (can(actor, action, resource)) return;
+  // The role allows it but the persona is outside the actor's scope: say so (writes); reads of
+  // such a persona answer "not found" before they get here (lib/queries), never "forbidden".
+  if (resource?.persona !== undefined && RULES[action]?.(actor, resource) && !personaVisible(actor, resource.persona.id)) {
+    throw new ForbiddenError(PERSONA_REFUSAL);
+  }
+  throw forbiddenError(action);
 }
+
+/** The refusal of a write about a persona outside the actor's scope. */
+export const PERSONA_REFUSAL = "You only have access to some personas, and this is not one of them.";
 
 /**
  * Whether the actor's role may do the action on at least some resources (a KPI owner may

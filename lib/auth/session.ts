@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import type { Actor } from "./actor";
+import { PERSONA_SCOPE_SELECT, restrictionOf, type Actor } from "./actor";
 import { getAuthOptions } from "./options";
 import { signInPath } from "./callback-path";
 import { can, type Action, type Resource } from "./policy";
@@ -30,7 +30,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, role: true, departmentId: true, name: true, email: true, active: true, mustChangePassword: true, sessionsValidFrom: true },
+    select: { id: true, role: true, departmentId: true, name: true, email: true, active: true, mustChangePassword: true, sessionsValidFrom: true, ...PERSONA_SCOPE_SELECT },
   });
   if (!user || !user.active) return null;
   // "Sign out everywhere" ended every session that began before it (a session without a start
@@ -43,6 +43,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     name: user.name,
     email: user.email,
     mustChangePassword: user.mustChangePassword,
+    restrictedToPersonaIds: restrictionOf(user),
   };
 });
 

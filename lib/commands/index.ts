@@ -29,6 +29,7 @@ export { createUser } from "./users/create-user";
 export { deactivateUser } from "./users/deactivate-user";
 export { reactivateUser } from "./users/reactivate-user";
 export { resetUserPassword } from "./users/reset-user-password";
+export { setPersonaAccess } from "./users/set-persona-access";
 export { updateUser } from "./users/update-user";
 export { recalibrateWeights } from "./weights/recalibrate-weights";
 export type { Command, CommandResult } from "./command";

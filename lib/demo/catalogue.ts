@@ -38,6 +38,7 @@ export type DemoUserEmail =
   | "analyst@demo.test"
   | "owner@demo.test"
   | "exec@demo.test"
+  | "exec.restricted@demo.test"
   | "marta.weber@demo.test"
   | "jonas.berg@demo.test"
   | "lena.fischer@demo.test"
@@ -65,6 +66,8 @@ export interface UserSpec {
   department: DepartmentName;
   /** Demo accounts sign in with DEMO_PASSWORD; the other owners only appear as KPI owners. */
   canSignIn: boolean;
+  /** Per-persona access: the only personas this user sees (absent: every persona). */
+  personas?: PersonaSlug[];
 }
 
 export interface PersonaSpec {
@@ -215,6 +218,15 @@ export const USERS: UserSpec[] = [
   { email: "analyst@demo.test", name: "Priya Raman", role: "ANALYST", department: "Data & Analytics", canSignIn: true },
   { email: "owner@demo.test", name: "Sam Okafor", role: "KPI_OWNER", department: "Customer Success", canSignIn: true },
   { email: "exec@demo.test", name: "Elena Rossi", role: "EXECUTIVE", department: "Executive Office", canSignIn: true },
+  // Per-persona access: a regional executive who sees two personas' detail and the totals.
+  {
+    email: "exec.restricted@demo.test",
+    name: "Ravi Chen",
+    role: "EXECUTIVE",
+    department: "Executive Office",
+    canSignIn: true,
+    personas: ["smb-owner", "price-sensitive-shopper"],
+  },
   { email: "marta.weber@demo.test", name: "Marta Weber", role: "KPI_OWNER", department: "Support", canSignIn: false },
   { email: "jonas.berg@demo.test", name: "Jonas Berg", role: "KPI_OWNER", department: "Marketing", canSignIn: false },
   { email: "lena.fischer@demo.test", name: "Lena Fischer", role: "KPI_OWNER", department: "Finance", canSignIn: false },

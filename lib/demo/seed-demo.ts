@@ -3,7 +3,7 @@ import { DEFAULT_DEMO_END_PERIOD, SCORECARDS } from "./catalogue";
 import { buildDemoPlan } from "./plan";
 import { writeKpis, writeTargets } from "./write-kpis-and-targets";
 import { writeMeasurements } from "./write-measurements";
-import { demoPasswordHashes, writeDepartments, writeUsers } from "./write-people";
+import { demoPasswordHashes, writeDepartments, writePersonaAccess, writeUsers } from "./write-people";
 import { writePersonaHistory, writePersonas, writePersonaWeights } from "./write-personas";
 import { writeScorecards } from "./write-strategy";
 
@@ -72,6 +72,7 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoOptions = 
       const departments = await writeDepartments(tx);
       const users = await writeUsers(tx, departments, passwordHashes);
       const personas = await writePersonas(tx, plan.calendar);
+      await writePersonaAccess(tx, users, personas);
       await writePersonaHistory(tx, plan.calendar, { users, personas });
       const scorecards = await writeScorecards(tx, users);
       const kpis = await writeKpis(tx, plan, { users, departments, scorecards });

@@ -45,9 +45,18 @@ export async function writeUsers(tx: DbClient, departments: Ids, passwordHashes:
       active: true,
       mustChangePassword: false,
       passwordHash: u.canSignIn ? (passwordHashes.get(u.email) ?? null) : null,
+      personaScopeRestricted: u.personas !== undefined,
     };
     const row = await tx.user.upsert({ where: { email: u.email }, create: { email: u.email, ...data }, update: data, select: { id: true } });
     ids.set(u.email, row.id);
   }
   return ids;
+}
+
+/** Per-persona access of the demo users: the catalogue's list for a restricted user, none otherwise. */
+export async function writePersonaAccess(tx: DbClient, users: Ids, personas: Ids): Promise<void> {
+  const userIds = USERS.map((u) => idOf(users, u.email, "user"));
+  await tx.userPersonaAccess.deleteMany({ where: { userId: { in: userIds } } });
+  const rows = USERS.flatMap((u) => (u.personas ?? []).map((slug) => ({ userId: idOf(users, u.email, "user"), personaId: idOf(personas, slug, "persona") })));
+  if (rows.length > 0) await tx.userPersonaAccess.createMany({ data: rows });
 }

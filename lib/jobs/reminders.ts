@@ -52,6 +52,8 @@ export async function runReminders(db: PrismaClient, options: ReminderOptions): 
         CROSS JOIN "Persona" p
         WHERE k.status = 'ACTIVE' AND k.frequency = ${frequency}::"Frequency" AND p.status = 'ACTIVE'
           AND NOT EXISTS (SELECT 1 FROM "Measurement" m WHERE m."kpiId" = k.id AND m."personaId" = p.id AND m.period = ${period}::date)
+          -- An owner restricted to some personas (per-persona access) is reminded of theirs only.
+          AND (NOT u."personaScopeRestricted" OR EXISTS (SELECT 1 FROM "UserPersonaAccess" a WHERE a."userId" = u.id AND a."personaId" = p.id))
         GROUP BY k."ownerId", k.code
         ORDER BY k."ownerId", k.code`;
       const byOwner = new Map<string, MissingRow[]>();

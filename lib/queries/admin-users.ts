@@ -17,6 +17,8 @@ export interface UserRow {
   mustChangePassword: boolean;
   hasPassword: boolean;
   lastSignInAt: string | null;
+  /** Per-persona access: null when the user sees every persona, else how many personas they see. */
+  personaAccessCount: number | null;
 }
 
 export interface DepartmentOption {
@@ -35,6 +37,8 @@ const SELECT = {
   lastSignInAt: true,
   departmentId: true,
   department: { select: { name: true } },
+  personaScopeRestricted: true,
+  _count: { select: { personaAccess: true } },
 } as const;
 
 function toRow(user: {
@@ -47,6 +51,8 @@ function toRow(user: {
   passwordHash: string | null;
   lastSignInAt: Date | null;
   department: { name: string } | null;
+  personaScopeRestricted: boolean;
+  _count: { personaAccess: number };
 }): UserRow {
   return {
     id: user.id,
@@ -58,6 +64,7 @@ function toRow(user: {
     mustChangePassword: user.mustChangePassword,
     hasPassword: user.passwordHash !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    personaAccessCount: user.personaScopeRestricted ? user._count.personaAccess : null,
   };
 }
 
@@ -84,4 +91,25 @@ export async function departmentOptions(actor: Actor): Promise<DepartmentOption[
   const db = await getDb();
   const departments = await db.department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
   return departments.map((d) => ({ value: d.id, label: d.name }));
+}
+
+export interface PersonaAccessView {
+  /** True: the user sees only `personaIds`; false: every persona. */
+  restricted: boolean;
+  personaIds: string[];
+  /** Every persona an admin may choose from (drafts and sunset ones included, labelled). */
+  options: { id: string; slug: string; name: string; status: "DRAFT" | "ACTIVE" | "SUNSET" }[];
+}
+
+/** The per-persona access form of /admin/users/{id}: 2 reads. */
+export async function getPersonaAccessForAdmin(actor: Actor, userId: string): Promise<PersonaAccessView | null> {
+  authorize(actor, "user.manage");
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) return null;
+  const db = await getDb();
+  const [user, personas] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { personaScopeRestricted: true, personaAccess: { select: { personaId: true } } } }),
+    db.persona.findMany({ orderBy: [{ status: "asc" }, { priority: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, status: true }, take: 2000 }),
+  ]);
+  if (!user) return null;
+  return { restricted: user.personaScopeRestricted, personaIds: user.personaAccess.map((a) => a.personaId), options: personas };
 }

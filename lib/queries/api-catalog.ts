@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { loadScoredPersonas } from "./scorecard-model";
 
@@ -32,6 +33,6 @@ export interface ApiPersona {
 export async function listPersonasForApi(actor: Actor): Promise<ApiPersona[]> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const personas = await loadScoredPersonas(db);
+  const personas = await loadScoredPersonas(db, personaWhere(personaScope(actor)));
   return personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status as ApiPersona["status"] }));
 }

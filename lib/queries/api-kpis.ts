@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { effectiveAt, periodStart, type Frequency } from "@/lib/scoring/periods";
@@ -98,7 +99,7 @@ export async function listKpisForApi(actor: Actor, options: { month: string; sco
         department: { select: { name: true } },
       },
     }),
-    loadScoredPersonas(db, options.personaSlug === undefined ? {} : { slug: options.personaSlug }),
+    loadScoredPersonas(db, { ...personaWhere(personaScope(actor)), ...(options.personaSlug === undefined ? {} : { slug: options.personaSlug }) }),
   ]);
   if (options.personaSlug !== undefined && personas.length === 0) {
     throw new AppError("NOT_FOUND", `No persona "${options.personaSlug}".`, { persona: [`No persona "${options.personaSlug}" (drafts are not listed).`] });

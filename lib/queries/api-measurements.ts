@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope, scopeIncludes } from "@/lib/auth/policy";
+import { viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -62,11 +63,13 @@ export async function listMeasurementsForApi(actor: Actor, filter: MeasurementFi
     filter.personaSlug === undefined ? null : db.persona.findUnique({ where: { slug: filter.personaSlug }, select: { id: true, status: true } }),
   ]);
   if (filter.kpiCode !== undefined && !kpi) throw new AppError("NOT_FOUND", `No KPI "${filter.kpiCode}".`, { kpi: [`No KPI "${filter.kpiCode}".`] });
-  if (filter.personaSlug !== undefined && (!persona || persona.status === "DRAFT")) {
+  const scope = personaScope(actor);
+  // A persona outside the actor's scope is "not found", like an unknown one.
+  if (filter.personaSlug !== undefined && (!persona || persona.status === "DRAFT" || !scopeIncludes(scope, persona.id))) {
     throw new AppError("NOT_FOUND", `No persona "${filter.personaSlug}".`, { persona: [`No persona "${filter.personaSlug}" (drafts are not listed).`] });
   }
 
-  const and: Prisma.MeasurementWhereInput[] = [];
+  const and: Prisma.MeasurementWhereInput[] = [viaPersona(scope)];
   if (kpi) and.push({ kpiId: kpi.id });
   if (persona) and.push({ personaId: persona.id });
   else and.push({ persona: { status: { not: "DRAFT" } } });

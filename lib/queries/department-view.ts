@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { Status } from "@/lib/scoring";
+import { personaWhere } from "./persona-scope";
 import { parseMonthParam } from "./period-input";
 import { periodsForMonth, scorePersonaMonth, targetBookFor, ValueBook } from "./score-month";
 import { loadDataMonths, loadScorecardStructure, loadScoredPersonas, loadTargets, loadValues, type KpiDef } from "./scorecard-model";
@@ -64,7 +65,7 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
       where: { status: "ACTIVE", OR: [{ departmentId: input.departmentId }, { owner: { departmentId: input.departmentId } }] },
       select: { id: true, departmentId: true, perspective: { select: { scorecard: { select: { slug: true } } } } },
     }),
-    loadScoredPersonas(db, { status: "ACTIVE" }),
+    loadScoredPersonas(db, { ...personaWhere(personaScope(actor)), status: "ACTIVE" }),
   ]);
   if (!department) return null;
   const param = parseMonthParam(input.period);

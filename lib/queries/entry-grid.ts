@@ -1,7 +1,8 @@
 import "server-only";
 import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { effectiveAt, type Direction, type Thresholds } from "@/lib/scoring";
 import { addPeriods, dueState, monthStart, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
@@ -143,8 +144,9 @@ export async function getEntryGrid(actor: Actor, options: { month: string; owner
         perspective: { select: { name: true, scorecard: { select: { name: true } } } },
       },
     }),
+    // The personas the acting user may see and write (their scope, decided by the policy).
     db.persona.findMany({
-      where: { status: "ACTIVE" },
+      where: { ...personaWhere(personaScope(actor)), status: "ACTIVE" },
       orderBy: [{ priority: "asc" }, { name: "asc" }],
       take: MAX_GRID_PERSONAS,
       select: { id: true, slug: true, name: true },

@@ -1,7 +1,7 @@
 import "server-only";
 import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize, can, personaVisible } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { addPeriods, dueState, periodStart, periodsBetween, previousPeriod, type Direction, type Frequency } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
@@ -104,8 +104,8 @@ export async function getEscalationDetail(actor: Actor, id: string, now: Date = 
       },
     },
   });
-  if (!e) return null;
-  authorize(actor, "dashboard.read", { persona: { id: e.persona.id } });
+  // Another persona's escalation is "not found" for an actor restricted to some personas.
+  if (!e || !personaVisible(actor, e.persona.id)) return null;
 
   const f = e.kpi.frequency;
   const n = e.kpi.perspective.scorecard.escalationStreakLength;

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { personaWhere, viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Frequency } from "@/lib/scoring";
@@ -94,10 +95,12 @@ const DAY = 86_400_000;
 export async function getEscalationInbox(actor: Actor, filters: InboxFilters, now: Date = new Date()): Promise<EscalationInbox> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const where = whereFor(filters);
+  const scope = personaScope(actor);
+  // Only escalations of the personas in the actor's scope (and only those in the persona filter).
+  const where: Prisma.EscalationWhereInput = { AND: [whereFor(filters), viaPersona(scope)] };
   const [scorecards, personas, mine, others] = await Promise.all([
     db.scorecard.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
-    db.persona.findMany({ where: { status: { in: ["ACTIVE", "SUNSET"] } }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.persona.findMany({ where: { ...personaWhere(scope), status: { in: ["ACTIVE", "SUNSET"] } }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
     db.escalation.findMany({ where: { AND: [where, { assigneeId: actor.id }] }, orderBy: ORDER, take: INBOX_LIMIT + 1, select: ROW_SELECT }),
     filters.mine
       ? []

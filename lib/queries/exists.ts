@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { personaWhere, viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 
 // Cheap existence checks that pages run before they stream: once a Suspense boundary has
@@ -12,10 +13,10 @@ export async function scorecardExists(actor: Actor, slug: string): Promise<boole
   return (await (await getDb()).scorecard.count({ where: { slug } })) > 0;
 }
 
-/** A persona that can appear on a scorecard: ACTIVE or SUNSET (never a DRAFT). */
+/** A persona that can appear on a scorecard: ACTIVE or SUNSET (never a DRAFT), and in the actor's scope. */
 export async function scoredPersonaExists(actor: Actor, slug: string): Promise<boolean> {
   authorize(actor, "dashboard.read");
-  return (await (await getDb()).persona.count({ where: { slug, status: { in: ["ACTIVE", "SUNSET"] } } })) > 0;
+  return (await (await getDb()).persona.count({ where: { ...personaWhere(personaScope(actor)), slug, status: { in: ["ACTIVE", "SUNSET"] } } })) > 0;
 }
 
 export async function kpiExists(actor: Actor, code: string): Promise<boolean> {
@@ -31,5 +32,6 @@ export async function departmentExists(actor: Actor, id: string): Promise<boolea
 export async function escalationExists(actor: Actor, id: string): Promise<boolean> {
   authorize(actor, "dashboard.read");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return false;
-  return (await (await getDb()).escalation.count({ where: { id } })) > 0;
+  // Another persona's escalation does not exist for an actor restricted to some personas.
+  return (await (await getDb()).escalation.count({ where: { id, ...viaPersona(personaScope(actor)) } })) > 0;
 }

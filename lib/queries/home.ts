@@ -1,5 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { personaScope } from "@/lib/auth/policy";
 import type { RollupResult } from "@/lib/scoring";
+import { inScope, personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { toPeriodKey } from "./convert";
 import { scoreScorecardPeriod } from "./period-scores";
@@ -39,7 +42,13 @@ export interface HomeData {
   overdueReviews: { slug: string; name: string; status: "DRAFT" | "ACTIVE" | "SUNSET"; nextReviewOn: string }[];
 }
 
-export async function getHomeData(): Promise<HomeData> {
+/**
+ * For an actor restricted to some personas: the scorecards' totals are still over every active
+ * persona (the same numbers as for everyone); the persona rows, counts and overdue reviews are
+ * only those in their scope.
+ */
+export async function getHomeData(actor: Actor): Promise<HomeData> {
+  const scope = personaScope(actor);
   const db = await getDb();
   const [scorecards, personas, statusCounts, overdueReviews] = await Promise.all([
     db.scorecard.findMany({
@@ -57,8 +66,8 @@ export async function getHomeData(): Promise<HomeData> {
       orderBy: [{ priority: "asc" }, { name: "asc" }],
       select: { id: true, slug: true, name: true, description: true, priority: true },
     }),
-    db.persona.groupBy({ by: ["status"], _count: { _all: true } }),
-    getOverdueReviews(),
+    db.persona.groupBy({ by: ["status"], where: personaWhere(scope), _count: { _all: true } }),
+    getOverdueReviews(scope),
   ]);
 
   // Latest month with a value of a monthly KPI (else of any KPI) for an active persona, per
@@ -105,7 +114,7 @@ export async function getHomeData(): Promise<HomeData> {
       period: scored[i]?.period ?? (latestBy.get(card.id) ? toPeriodKey(latestBy.get(card.id)!) : null),
       total: scored[i]?.total ?? null,
     })),
-    personas: personas.map((persona) => ({
+    personas: inScope(scope, personas, (p) => p.id).map((persona) => ({
       ...persona,
       scores: scored.map((s) => s?.personas.find((p) => p.personaId === persona.id)?.overall ?? null),
     })),

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
 import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
+import { personaWhere } from "./persona-scope";
 import { TargetBook, ValueBook } from "./score-month";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
 
@@ -86,7 +87,8 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
         perspective: { select: { name: true, scorecard: { select: { slug: true, name: true } } } },
       },
     }),
-    loadScoredPersonas(db),
+    // Only the personas in the actor's scope: every list, comparison and escalation below follows.
+    loadScoredPersonas(db, personaWhere(personaScope(actor))),
   ]);
   if (!kpi) return null;
   const persona = input.personaSlug ? personas.find((p) => p.slug === input.personaSlug) : personas.find((p) => p.status === "ACTIVE");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { periodToDate } from "@/lib/scoring/periods";
@@ -28,6 +29,8 @@ export async function getMeasurementExport(actor: Actor, filter: MeasurementExpo
   const rows = await db.measurement.findMany({
     where: {
       kpi: { ...(filter.kpi ? { code: filter.kpi } : {}), ...(actor.role === "ADMIN" ? {} : { ownerId: actor.id }) },
+      // Only the personas in the actor's scope.
+      ...viaPersona(personaScope(actor)),
       ...(filter.persona ? { persona: { slug: filter.persona } } : {}),
       ...(filter.from || filter.to
         ? { period: { ...(filter.from ? { gte: periodToDate(filter.from) } : {}), ...(filter.to ? { lte: periodToDate(filter.to) } : {}) } }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
+import { notificationWhere, viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 
 // The actor's in-app notifications (/notifications), newest first, a page at a time; and the two
@@ -32,7 +33,8 @@ export interface NotificationList {
 export async function getNotifications(actor: Actor, page = 1): Promise<NotificationList> {
   authorize(actor, "notification.manage", { user: { id: actor.id } });
   const db = await getDb();
-  const where = { userId: actor.id };
+  // Notifications about escalations of personas outside the actor's scope are not shown.
+  const where = { userId: actor.id, ...notificationWhere(personaScope(actor)) };
   const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...where, readAt: null } })]);
   const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
@@ -70,9 +72,10 @@ export interface HeaderCounts {
 export async function getHeaderCounts(actor: Actor): Promise<HeaderCounts> {
   const db = await getDb();
   const scope = actor.role === "KPI_OWNER" ? "mine" : "all";
+  const personas = personaScope(actor);
   const [unreadNotifications, openEscalations] = await Promise.all([
-    db.notification.count({ where: { userId: actor.id, readAt: null } }),
-    db.escalation.count({ where: scope === "mine" ? { assigneeId: actor.id, status: "OPEN" } : { status: "OPEN" } }),
+    db.notification.count({ where: { userId: actor.id, readAt: null, ...notificationWhere(personas) } }),
+    db.escalation.count({ where: { ...(scope === "mine" ? { assigneeId: actor.id, status: "OPEN" } : { status: "OPEN" }), ...viaPersona(personas) } }),
   ]);
   return { unreadNotifications, openEscalations, openEscalationsScope: scope };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { overdueAfterDays } from "./grace";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { dueState, explainChange, lastPeriods, previousPeriod, type DueState, type RollupResult, type Status } from "@/lib/scoring";
+import { personaWhere } from "./persona-scope";
 import { monthsNewestFirst, parseMonthParam, previousMonth } from "./period-input";
 import { periodsForMonth, scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
 import {
@@ -184,7 +185,8 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   // One round trip for everything that needs only the addresses in the URL.
   const [structure, personas, dataMonths, department] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
-    loadScoredPersonas(db),
+    // Only the personas in the actor's scope: another persona is "not found" (a 404, not a 403).
+    loadScoredPersonas(db, personaWhere(personaScope(actor))),
     loadDataMonths(db, { slug: input.scorecardSlug }),
     input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
   ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize, can, personaScope, personaVisible, type PersonaScope } from "@/lib/auth/policy";
+import { personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { PERSONA_STATUSES, type AttributeKindValue, type PersonaStatusValue, type ReviewOutcomeValue } from "@/lib/validation/personas";
 import { toPeriodKey } from "./convert";
@@ -48,13 +49,15 @@ export async function getPersonaList(actor: Actor, input: { status?: string | nu
   const raw = input.status?.trim().toUpperCase() || null;
   const status = raw && (PERSONA_STATUSES as readonly string[]).includes(raw) ? (raw as PersonaStatusValue) : null;
   const statusMessage = raw && !status ? `There is no status “${input.status}”; showing every persona.` : null;
+  // Only the personas in the actor's scope, in the list and in the counts.
+  const scoped = personaWhere(personaScope(actor));
   const [rows, grouped] = await Promise.all([
     db.persona.findMany({
-      where: status ? { status } : {},
+      where: status ? { ...scoped, status } : scoped,
       orderBy: [{ priority: "asc" }, { name: "asc" }],
       select: { id: true, slug: true, name: true, status: true, priority: true, revenueInfluence: true, reviewCadenceMonths: true, nextReviewOn: true },
     }),
-    db.persona.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.persona.groupBy({ by: ["status"], where: scoped, _count: { _all: true } }),
   ]);
   const today = todayKey(now);
   const list = rows.map((p) => {
@@ -78,10 +81,10 @@ export async function getPersonaList(actor: Actor, input: { status?: string | nu
 }
 
 /** Personas (not sunset) whose review date has passed, for the home page. One read. */
-export async function getOverdueReviews(now = new Date()): Promise<{ slug: string; name: string; status: PersonaStatusValue; nextReviewOn: string }[]> {
+export async function getOverdueReviews(scope: PersonaScope, now = new Date()): Promise<{ slug: string; name: string; status: PersonaStatusValue; nextReviewOn: string }[]> {
   const db = await getDb();
   const rows = await db.persona.findMany({
-    where: { status: { in: ["DRAFT", "ACTIVE"] }, nextReviewOn: { lt: new Date(`${todayKey(now)}T00:00:00.000Z`) } },
+    where: { ...personaWhere(scope), status: { in: ["DRAFT", "ACTIVE"] }, nextReviewOn: { lt: new Date(`${todayKey(now)}T00:00:00.000Z`) } },
     orderBy: [{ nextReviewOn: "asc" }, { name: "asc" }],
     select: { slug: true, name: true, status: true, nextReviewOn: true },
   });
@@ -141,7 +144,8 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       attributes: { orderBy: [{ kind: "asc" }, { order: "asc" }], select: { kind: true, label: true, value: true } },
     },
   });
-  if (!persona) return null;
+  // Another persona's page is "not found" for an actor restricted to some personas.
+  if (!persona || !personaVisible(actor, persona.id)) return null;
   const today = todayKey(now);
   const [changes, reviews, scorecards] = await Promise.all([
     db.personaStatusChange.findMany({
@@ -208,11 +212,11 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       weight: s.personaWeights[0] ? Number(s.personaWeights[0].weight) : null,
       effectiveFrom: s.personaWeights[0] ? toPeriodKey(s.personaWeights[0].effectiveFrom) : null,
     })),
-    canEdit: can(actor, "persona.write"),
+    canEdit: can(actor, "persona.write", { persona: { id: persona.id } }),
   };
 }
 
 export async function personaExists(actor: Actor, slug: string): Promise<boolean> {
   authorize(actor, "dashboard.read");
-  return (await (await getDb()).persona.count({ where: { slug } })) > 0;
+  return (await (await getDb()).persona.count({ where: { ...personaWhere(personaScope(actor)), slug } })) > 0;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope, scopeIncludes } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { RollupResult } from "@/lib/scoring";
 import { monthsNewestFirst, parseMonthParam } from "./period-input";
@@ -19,6 +19,10 @@ import {
 // The scorecard overview: a persona x perspective heatmap for one month, optionally compared
 // with an earlier month. Bounded: 7 reads whatever the number of personas, KPIs or months of
 // history (structure, personas, data months, values of both months, targets, weights, draft count).
+//
+// Per-persona access: the totals (overall and per perspective) are always scored over every
+// persona, so a restricted actor sees the same totals as everyone; the rows are only their
+// personas', and what the others add is one `otherPersonas` line (share and contribution, no names).
 
 export interface OverviewInput {
   scorecardSlug: string;
@@ -68,6 +72,12 @@ export interface ScorecardOverview {
   totalDelta: number | null;
   /** SUNSET personas whose rows are hidden, and what the hidden ones that still count add. */
   hiddenSunset: { count: number; countedContribution: number | null; countedShare: number };
+  /**
+   * For an actor restricted to some personas: the personas outside their scope that count this
+   * month, folded into one line without names (their weight share and what they add to the
+   * total), so the shown contributions and this line still add up to the total. Null otherwise.
+   */
+  otherPersonas: { count: number; share: number; contribution: number | null } | null;
   draftCount: number;
 }
 
@@ -79,6 +89,8 @@ function delta(now: number | null, before: number | null | undefined): number | 
 
 export async function getScorecardOverview(actor: Actor, input: OverviewInput): Promise<ScorecardOverview | null> {
   authorize(actor, "dashboard.read");
+  // Every persona is loaded and scored (the totals are the same for everyone); rows are scoped.
+  const scope = personaScope(actor);
   const db = await getDb();
   const [structure, personas, dataMonths, draftCount] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
@@ -110,7 +122,8 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
       perspectiveTotals: [],
       total: NO_RESULT,
       totalDelta: null,
-      hiddenSunset: { count: personas.filter((p) => p.status === "SUNSET").length, countedContribution: null, countedShare: 0 },
+      hiddenSunset: { count: personas.filter((p) => p.status === "SUNSET" && scopeIncludes(scope, p.id)).length, countedContribution: null, countedShare: 0 },
+      otherPersonas: scope.all ? null : { count: 0, share: 0, contribution: null },
     };
   }
 
@@ -159,9 +172,12 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
     };
   };
 
-  const shown = personas.filter((p) => p.status === "ACTIVE" || input.showSunset);
-  const hidden = personas.filter((p) => p.status === "SUNSET" && !input.showSunset).map(rowOf);
+  const visible = personas.filter((p) => scopeIncludes(scope, p.id));
+  const shown = visible.filter((p) => p.status === "ACTIVE" || input.showSunset);
+  const hidden = visible.filter((p) => p.status === "SUNSET" && !input.showSunset).map(rowOf);
   const hiddenCounted = hidden.filter((r) => r.counted);
+  const others = scope.all ? [] : personas.filter((p) => !scopeIncludes(scope, p.id) && now.byPersona.has(p.id)).map(rowOf);
+  const scoredOthers = others.filter((r) => r.contribution !== null);
   return {
     ...base,
     period,
@@ -178,5 +194,12 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
       countedContribution: hiddenCounted.length > 0 ? hiddenCounted.reduce((sum, r) => sum + (r.contribution ?? 0), 0) : null,
       countedShare: hiddenCounted.reduce((sum, r) => sum + r.share, 0),
     },
+    otherPersonas: scope.all
+      ? null
+      : {
+          count: others.length,
+          share: others.reduce((sum, r) => sum + r.share, 0),
+          contribution: scoredOthers.length > 0 ? scoredOthers.reduce((sum, r) => sum + r.contribution!, 0) : null,
+        },
   };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RollupResult, Status } from "@/lib/scoring";
 import { getPersonaScorecard } from "./persona-scorecard";
+import { personaWhere } from "./persona-scope";
 import { loadScorecardStructure, loadScoredPersonas } from "./scorecard-model";
 
 // The strategy map of one scorecard for one persona in one month: perspectives (top to bottom
@@ -111,7 +112,7 @@ export async function findMapSubject(actor: Actor, input: { scorecardSlug: strin
   const db = await getDb();
   const [scorecard, personaRows] = await Promise.all([
     db.scorecard.findUnique({ where: { slug: input.scorecardSlug }, select: { slug: true, name: true, description: true } }),
-    loadScoredPersonas(db),
+    loadScoredPersonas(db, personaWhere(personaScope(actor))),
   ]);
   if (!scorecard) throw notFound("There is no scorecard at this address.");
 

@@ -68,3 +68,27 @@ export const setEmailNotificationsSchema = z.object({
   }),
 });
 export type SetEmailNotificationsInput = z.input<typeof setEmailNotificationsSchema>;
+
+/** Most personas one user can be restricted to in one form (far above any real list). */
+export const MAX_PERSONA_ACCESS = 500;
+
+/**
+ * Per-persona access (/admin/users/{id}): "all" -> the user sees every persona; "restricted" ->
+ * only the chosen personas (at least one). A form sends `personaIds` once per ticked box.
+ */
+export const setPersonaAccessSchema = z
+  .object({
+    userId: userIdSchema,
+    scope: z.enum(["all", "restricted"], { error: "Choose whether the user sees all personas or only some." }),
+    personaIds: z.preprocess(
+      (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+      z.array(idSchema("Persona")).max(MAX_PERSONA_ACCESS, `Choose at most ${MAX_PERSONA_ACCESS} personas.`),
+    ),
+  })
+  .superRefine((input, ctx) => {
+    if (input.scope === "restricted" && input.personaIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["personaIds"], message: "Choose at least one persona, or let the user see all personas." });
+    }
+  })
+  .transform((input) => ({ ...input, personaIds: input.scope === "all" ? [] : [...new Set(input.personaIds)].sort() }));
+export type SetPersonaAccessInput = z.input<typeof setPersonaAccessSchema>;

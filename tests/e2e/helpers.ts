@@ -9,6 +9,9 @@ export const DEMO_USERS = {
   exec: "exec@demo.test",
 } as const;
 
+/** An executive restricted to two personas (per-persona access): SMB Owner and Price-Sensitive Shopper. */
+export const RESTRICTED_EXEC = "exec.restricted@demo.test";
+
 /** Signs in through the sign-in form and waits for the signed-in shell. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");

@@ -4,6 +4,9 @@ import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/fac
 import { getHomeData, type HomeData } from "@/lib/queries/home";
 import { scoreScorecardPeriod, type ScorecardPeriodScores } from "@/lib/queries/period-scores";
 import type { RollupResult } from "@/lib/scoring";
+import type { Actor } from "@/lib/auth/actor";
+
+const exec: Actor = { id: "exec", role: "EXECUTIVE", departmentId: null, name: "Exec", email: "exec@test" };
 
 // The home read model (getHomeData) and the period scorer underneath it (scoreScorecardPeriod)
 // against a small hand-built data set. Every expected number below is derived by hand from the
@@ -36,7 +39,7 @@ function expectResult(actual: RollupResult | null | undefined, score: number, st
 
 describe("home read model", () => {
   it("returns empty lists and zero counts on an empty database", async () => {
-    expect(await getHomeData()).toEqual({ scorecards: [], personas: [], draftPersonaCount: 0, sunsetPersonaCount: 0, overdueReviews: [] });
+    expect(await getHomeData(exec)).toEqual({ scorecards: [], personas: [], draftPersonaCount: 0, sunsetPersonaCount: 0, overdueReviews: [] });
   });
 
   it("flags draft and active personas overdue for review, oldest first, never a sunset one or one due today", async () => {
@@ -53,7 +56,7 @@ describe("home read model", () => {
       const p = await makePersona(slug, slug, status, 3);
       await db.persona.update({ where: { id: p.id }, data: { nextReviewOn: due(days) } });
     }
-    expect((await getHomeData()).overdueReviews.map((r) => r.slug)).toEqual(["later-draft", "late-active"]);
+    expect((await getHomeData(exec)).overdueReviews.map((r) => r.slug)).toEqual(["later-draft", "late-active"]);
     await db.persona.deleteMany({ where: { slug: { in: made.map((m) => m[0]) } } });
   });
 
@@ -149,7 +152,7 @@ describe("home read model", () => {
       await weigh(ids.brand, ids.zoe, "2025-01-01", 1);
       await weigh(ids.brand, ids.adam, "2025-01-01", 1);
 
-      home = await getHomeData();
+      home = await getHomeData(exec);
       direct = await scoreScorecardPeriod(db, ids.retail, PERIOD, [ids.zoe, ids.adam]);
     });
 
@@ -262,7 +265,7 @@ describe("home read model", () => {
       // Expected: the latest month reported for the personas the page shows is June.
       //   Zoe: 30 >= target -> 100, GREEN. Adam: 10 < 15 < 20 -> 100/3 + (100/3)(5/10) = 50, AMBER.
       //   Total: (100 + 50)/2 = 75, GREEN, coverage 1.
-      const after = await getHomeData();
+      const after = await getHomeData(exec);
       const i = after.scorecards.findIndex((c) => c.id === web.id);
       expect(after.scorecards.map((c) => c.slug)).toEqual(["brand", "retail", "web"]);
       const zoeIndex = after.personas.findIndex((p) => p.id === ids.zoe);

@@ -4,6 +4,7 @@ import { ScorecardCards } from "@/components/scorecard/scorecard-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { getHomeData } from "@/lib/queries/home";
 
 export const metadata: Metadata = { title: "Scorecards" };
@@ -24,6 +25,6 @@ export default async function ScorecardsPage() {
 }
 
 async function Cards() {
-  const data = await getHomeData();
+  const data = await getHomeData(await requireActor());
   return <ScorecardCards scorecards={data.scorecards} />;
 }

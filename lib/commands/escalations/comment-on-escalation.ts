@@ -9,8 +9,8 @@ export const commentOnEscalation = defineCommand({
   action: "escalation.comment",
   schema: commentOnEscalationSchema,
   resource: async (input, tx) => {
-    await loadEscalation(tx, input.escalationId); // NOT_FOUND for an unknown escalation
-    return undefined;
+    const e = await loadEscalation(tx, input.escalationId); // NOT_FOUND for an unknown escalation
+    return { persona: { id: e.persona.id } };
   },
   async run({ actor, input, tx, audit }) {
     const event = await tx.escalationEvent.create({

@@ -12,6 +12,7 @@ export const reassignEscalation = defineCommand({
   name: "escalation.reassign",
   action: "escalation.reassign",
   schema: reassignEscalationSchema,
+  resource: async (input, tx) => ({ persona: { id: (await loadEscalation(tx, input.escalationId)).persona.id } }),
   async run({ actor, input, tx, audit, unchanged }) {
     const e = await loadEscalation(tx, input.escalationId);
     refuseResolved(e, "reassign");

@@ -19,7 +19,7 @@ export const ESCALATION_SELECT = {
   acknowledgedBy: { select: { name: true } },
   assignee: { select: { id: true, name: true } },
   kpi: { select: { code: true, name: true, ownerId: true, frequency: true } },
-  persona: { select: { slug: true, name: true } },
+  persona: { select: { id: true, slug: true, name: true } },
 } as const;
 
 export async function loadEscalation(tx: DbClient, id: string) {
@@ -32,7 +32,8 @@ export type LoadedEscalation = Awaited<ReturnType<typeof loadEscalation>>;
 
 export async function escalationResource(tx: DbClient, id: string): Promise<Resource> {
   const e = await loadEscalation(tx, id);
-  return { escalation: { assigneeId: e.assigneeId, kpiOwnerId: e.kpi.ownerId } };
+  // With its persona: an actor restricted to some personas acts only on theirs (policy clause).
+  return { escalation: { assigneeId: e.assigneeId, kpiOwnerId: e.kpi.ownerId }, persona: { id: e.persona.id } };
 }
 
 export function refuseResolved(e: LoadedEscalation, doing: string): void {

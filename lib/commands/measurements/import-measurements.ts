@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/policy";
+import { can, personaScope, personaVisible } from "@/lib/auth/policy";
 import type { Direction } from "@/lib/generated/prisma/enums";
 import { makeScorer, type Scorer, type Status } from "@/lib/scoring";
 import { periodToDate } from "@/lib/scoring/periods";
@@ -98,6 +98,7 @@ export const importMeasurements = defineCommand({
   transaction: { maxWait: 30_000, timeout: 300_000 },
   async run({ actor, input, tx, audit, unchanged, afterCommit }): Promise<ImportResult> {
     const now = new Date();
+    const restricted = !personaScope(actor).all;
     const judged: Judged[] = [];
 
     // 1. Each row on its own: the shape rules of a single save.
@@ -179,9 +180,14 @@ export const importMeasurements = defineCommand({
       const j = judged[p.index]!;
       const errors: { column: string; message: string }[] = [];
       const kpi = kpiByCode.get(p.kpiCode);
-      const persona = personaBySlug.get(p.personaSlug);
+      // A persona outside the actor's scope reads as unknown (lib/auth/policy: an actor restricted
+      // to some personas writes only theirs), so the verdict does not confirm that it exists.
+      const found = personaBySlug.get(p.personaSlug);
+      const persona = found && personaVisible(actor, found.id) ? found : undefined;
       if (!kpi) errors.push({ column: "kpi_code", message: `No KPI has the code ${p.kpiCode}.` });
-      if (!persona) errors.push({ column: "persona_slug", message: `No persona has the slug ${p.personaSlug}.` });
+      if (!persona) {
+        errors.push({ column: "persona_slug", message: `No persona ${restricted ? "you have access to " : ""}has the slug ${p.personaSlug}.` });
+      }
       if (kpi && !can(actor, "measurement.write", { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId } })) {
         errors.push({ column: "kpi_code", message: `${kpi.code} is not your KPI${kpi.owner ? ` (its owner is ${kpi.owner.name})` : ""}: you can only enter values for the KPIs you own.` });
       }

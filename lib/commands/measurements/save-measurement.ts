@@ -112,7 +112,9 @@ export const saveMeasurement = defineCommand({
   schema: saveMeasurementSchema,
   async resource(input, tx) {
     const kpi = await loadKpi(tx, input);
-    return { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId } };
+    // The persona too: an actor restricted to some personas writes only theirs (policy clause).
+    const persona = await loadPersona(tx, input);
+    return { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId }, persona: { id: persona.id } };
   },
   async run({ actor, input, tx, audit, unchanged, afterCommit }): Promise<SaveMeasurementResult> {
     const kpi = await loadKpi(tx, input);

@@ -54,8 +54,14 @@ const MAX_ATTEMPTS = 3;
 const emptyResult = (): EscalationRunResult => ({ opened: 0, raised: 0, updated: 0, resolved: 0, unchanged: 0, converged: 0, pairs: 0, scorecards: 0, ms: 0 });
 
 async function loadRecipients(db: PrismaClient): Promise<Recipients> {
-  const executives = await db.user.findMany({ where: { role: "EXECUTIVE", active: true }, select: { id: true }, orderBy: { id: "asc" } });
-  return { executiveIds: executives.map((u) => u.id) };
+  const [executives, restricted] = await Promise.all([
+    db.user.findMany({ where: { role: "EXECUTIVE", active: true }, select: { id: true }, orderBy: { id: "asc" } }),
+    db.user.findMany({ where: { personaScopeRestricted: true }, select: { id: true, personaAccess: { select: { personaId: true } } } }),
+  ]);
+  return {
+    executiveIds: executives.map((u) => u.id),
+    restrictedTo: new Map(restricted.map((u) => [u.id, u.personaAccess.map((a) => a.personaId)])),
+  };
 }
 
 export async function runEscalations(db: PrismaClient, options: EscalationRunOptions): Promise<EscalationRunResult> {

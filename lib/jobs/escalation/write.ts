@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient, PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { periodLabel, periodToDate, type Frequency } from "@/lib/scoring";
+import { scopeIncludes } from "@/lib/auth/policy";
 import type { Decision, OpenEscalation } from "./evaluate";
 
 // Writes one KPI x persona's decision: the escalation row, its AuditEvent and the notifications
@@ -19,6 +20,8 @@ export interface Pair {
 
 export interface Recipients {
   executiveIds: string[];
+  /** Users restricted to some personas (per-persona access): user id -> the persona ids they may see. */
+  restrictedTo?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Another run changed this pair's escalation between our read and our write. */
@@ -42,7 +45,12 @@ type Applied = Exclude<Decision, { kind: "unchanged" }>;
  */
 export function recipientsFor(pair: Pair, level: number, recipients: Recipients, assigneeId: string | null): string[] {
   const ids = [assigneeId, level >= 2 ? pair.kpi.objectiveOwnerId : null, ...(level >= 3 ? recipients.executiveIds : [])];
-  return [...new Set(ids.filter((id): id is string => id !== null))];
+  // Nobody hears of an escalation of a persona outside their scope (lib/auth/policy).
+  const visible = (id: string) => {
+    const personaIds = recipients.restrictedTo?.get(id);
+    return personaIds === undefined || scopeIncludes({ all: false, personaIds }, pair.persona.id);
+  };
+  return [...new Set(ids.filter((id): id is string => id !== null && visible(id)))];
 }
 
 function message(pair: Pair, decision: Extract<Applied, { kind: "open" | "raise" }>) {

@@ -21,8 +21,8 @@ async function issue(role: "ADMIN" | "EXECUTIVE" = "EXECUTIVE", expiresOn: strin
 describe("actorFromBearer", () => {
   it("resolves a valid token to the Actor of its user", async () => {
     const { actor, secret } = await issue("ADMIN");
-    expect(await actorFromBearer(request(`Bearer ${secret}`))).toEqual(actor);
-    expect(await actorFromBearer(request(`bearer   ${secret}`))).toEqual(actor);
+    expect(await actorFromBearer(request(`Bearer ${secret}`))).toEqual({ ...actor, restrictedToPersonaIds: null });
+    expect(await actorFromBearer(request(`bearer   ${secret}`))).toEqual({ ...actor, restrictedToPersonaIds: null });
   });
 
   it("is null without a header, with another scheme, a malformed or an unknown token", async () => {
@@ -43,9 +43,9 @@ describe("actorFromBearer", () => {
   it("is null once the token has expired", async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const { actor, secret } = await issue("EXECUTIVE", tomorrow);
-    expect(await actorFromBearer(request(`Bearer ${secret}`))).toEqual(actor);
+    expect(await actorFromBearer(request(`Bearer ${secret}`))).toEqual({ ...actor, restrictedToPersonaIds: null });
     const expiry = new Date(`${tomorrow}T00:00:00.000Z`);
-    expect(await actorFromBearer(request(`Bearer ${secret}`), new Date(expiry.getTime() - 1))).toEqual(actor);
+    expect(await actorFromBearer(request(`Bearer ${secret}`), new Date(expiry.getTime() - 1))).toEqual({ ...actor, restrictedToPersonaIds: null });
     expect(await actorFromBearer(request(`Bearer ${secret}`), expiry)).toBeNull();
   });
 

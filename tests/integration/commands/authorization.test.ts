@@ -38,6 +38,12 @@ const CASES: Case[] = [
   { name: "deactivateUser", command: commands.deactivateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
   { name: "reactivateUser", command: commands.reactivateUser, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser({ active: false })).id }) },
   { name: "resetUserPassword", command: commands.resetUserPassword, allowed: ["ADMIN"], input: async () => ({ userId: (await makeUser()).id }) },
+  {
+    name: "setPersonaAccess",
+    command: commands.setPersonaAccess,
+    allowed: ["ADMIN"],
+    input: async () => ({ userId: (await makeUser()).id, scope: "restricted", personaIds: [(await makePersona()).id] }),
+  },
   { name: "createDepartment", command: commands.createDepartment, allowed: ["ADMIN"], input: async () => ({ name: `Department ${++seq}` }) },
   { name: "updateDepartment", command: commands.updateDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id, name: `Renamed ${++seq}` }) },
   { name: "deleteDepartment", command: commands.deleteDepartment, allowed: ["ADMIN"], input: async () => ({ departmentId: (await makeDepartment()).id }) },

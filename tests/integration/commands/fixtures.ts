@@ -52,7 +52,18 @@ export async function snapshot() {
   const [users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights] = [
     await db.user.findMany({
       orderBy: { id: "asc" },
-      select: { id: true, email: true, name: true, role: true, departmentId: true, active: true, mustChangePassword: true, passwordHash: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        departmentId: true,
+        active: true,
+        mustChangePassword: true,
+        passwordHash: true,
+        personaScopeRestricted: true,
+        personaAccess: { orderBy: { personaId: "asc" }, select: { personaId: true } },
+      },
     }),
     await db.department.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, description: true } }),
     await db.auditEvent.count(),

@@ -59,6 +59,7 @@ const FIELDS = [
   "scorecardId", "effectiveFrom", "weights",
   "baseline", "target", "green", "red", "greenHigh", "redHigh", "replace",
   "targetPersonaId", "targetVersion", "rule", "share", "kpiIds", "fromPeriod", "toPeriod", "expected",
+  "scope", "personaIds",
 ] as const;
 
 const payload = fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { ACTIONS, ROLES, authorize, can, canSome, type Action, type Resource } from "@/lib/auth/policy";
+import { ACTIONS, PERSONA_REFUSAL, ROLES, authorize, can, canSome, personaScope, personaVisible, type Action, type Resource } from "@/lib/auth/policy";
 import { AppError, ForbiddenError } from "@/lib/errors";
 
 // Who may do what, in one table. A change to the policy shows here as a one-line diff.
@@ -126,5 +126,38 @@ describe("resource rules", () => {
 
   it("an unknown action is refused, never allowed", () => {
     expect(can(actorOf("ADMIN"), "nonsense.action" as Action)).toBe(false);
+  });
+});
+
+describe("per-persona access (the privacy clause)", () => {
+  const base = { departmentId: null, name: "A", email: "a@test" };
+  const restrictedOwner = { ...base, id: "owner", role: "KPI_OWNER" as const, restrictedToPersonaIds: ["p1"] };
+  const restrictedAdmin = { ...base, id: "admin", role: "ADMIN" as const, restrictedToPersonaIds: ["p1", "p2"] };
+  const analyst = { ...base, id: "analyst", role: "ANALYST" as const };
+
+  it("gives a restricted actor their personas only, and everyone else all", () => {
+    expect(personaScope(restrictedOwner)).toEqual({ all: false, personaIds: ["p1"] });
+    expect(personaScope(analyst)).toEqual({ all: true });
+    expect(personaScope({ ...analyst, restrictedToPersonaIds: null })).toEqual({ all: true });
+    expect(personaScope({ ...analyst, restrictedToPersonaIds: [] })).toEqual({ all: false, personaIds: [] });
+    expect(personaVisible(restrictedAdmin, "p2")).toBe(true);
+    expect(personaVisible(restrictedAdmin, "p3")).toBe(false);
+    expect(personaVisible(analyst, "p3")).toBe(true);
+  });
+
+  it("refuses any action about a persona outside the scope, whatever the role allows", () => {
+    const kpi = { kpi: { ownerId: "owner" } };
+    expect(can(restrictedOwner, "measurement.write", { ...kpi, persona: { id: "p1" } })).toBe(true);
+    expect(can(restrictedOwner, "measurement.write", { ...kpi, persona: { id: "p2" } })).toBe(false);
+    expect(can(restrictedAdmin, "persona.write", { persona: { id: "p3" } })).toBe(false);
+    expect(can(restrictedAdmin, "dashboard.read", { persona: { id: "p3" } })).toBe(false);
+    expect(can(analyst, "persona.write", { persona: { id: "p3" } })).toBe(true);
+    // Without a persona in the resource the clause says nothing: the role decides.
+    expect(can(restrictedAdmin, "user.manage")).toBe(true);
+  });
+
+  it("says why a write about another persona is refused, and the role's refusal otherwise", () => {
+    expect(() => authorize(restrictedOwner, "measurement.write", { kpi: { ownerId: "owner" }, persona: { id: "p2" } })).toThrow(PERSONA_REFUSAL);
+    expect(() => authorize(restrictedOwner, "measurement.write", { kpi: { ownerId: "someone" }, persona: { id: "p2" } })).toThrow("only enter values for the KPIs you own");
   });
 });

@@ -8,6 +8,7 @@ import { deactivateUser } from "@/lib/commands/users/deactivate-user";
 import { reactivateUser } from "@/lib/commands/users/reactivate-user";
 import { resetUserPassword } from "@/lib/commands/users/reset-user-password";
 import { updateUser } from "@/lib/commands/users/update-user";
+import { setPersonaAccess } from "@/lib/commands/users/set-persona-access";
 import { signOutEverywhere } from "@/lib/commands/account/sign-out-everywhere";
 import { formDataToObject } from "@/lib/validation/common";
 
@@ -32,6 +33,18 @@ export async function updateUserAction(_previous: ActionState<{ changed: boolean
     result.ok ? { ok: true, data: { changed: result.data.changed } } : result,
     sent,
     (data) => (data.changed ? "Changes saved." : "Nothing to save: the user already had these details."),
+  );
+}
+
+export async function setPersonaAccessAction(_previous: ActionState<{ changed: boolean }>, formData: FormData): Promise<ActionState<{ changed: boolean }>> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  const result = await setPersonaAccess(actor, sent);
+  if (result.ok) revalidatePath("/admin/users", "layout");
+  return toActionState(
+    result.ok ? { ok: true, data: { changed: result.data.changed } } : result,
+    sent,
+    (data) => (data.changed ? "Persona access saved: it applies on the user's next request." : "Nothing to save: the user already had this access."),
   );
 }
 

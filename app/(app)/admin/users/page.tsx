@@ -77,6 +77,11 @@ export default async function UsersPage() {
                     <td className="px-3 py-2">
                       <ActiveBadge active={user.active} />
                       {user.mustChangePassword ? <span className="mt-1 block text-xs text-slate-600">Temporary password</span> : null}
+                      {user.personaAccessCount !== null ? (
+                        <span className="mt-1 block text-xs text-slate-600">
+                          Sees {user.personaAccessCount} {user.personaAccessCount === 1 ? "persona" : "personas"}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="hidden px-3 py-2 lg:table-cell">{user.lastSignInAt ? formatDate(user.lastSignInAt) : <span className="text-slate-500">Never</span>}</td>
                   </tr>

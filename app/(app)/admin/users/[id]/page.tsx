@@ -3,14 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActiveBadge, RoleBadge } from "@/components/admin/badges";
 import { EditUserForm } from "@/components/admin/edit-user-form";
+import { PersonaAccessForm } from "@/components/admin/persona-access-form";
 import { ResetPasswordForm, UserActiveForm } from "@/components/admin/user-access-forms";
 import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
-import { resetUserPasswordAction, setUserActiveAction, signUserOutEverywhereAction, updateUserAction } from "../actions";
-import { departmentOptions, getUserForAdmin } from "@/lib/queries/admin-users";
+import { resetUserPasswordAction, setPersonaAccessAction, setUserActiveAction, signUserOutEverywhereAction, updateUserAction } from "../actions";
+import { departmentOptions, getPersonaAccessForAdmin, getUserForAdmin } from "@/lib/queries/admin-users";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -19,7 +20,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const user = await getUserForAdmin(actor, id);
   if (!user) notFound();
-  const departments = await departmentOptions(actor);
+  const [departments, access] = await Promise.all([departmentOptions(actor), getPersonaAccessForAdmin(actor, id)]);
+  if (!access) notFound();
   const lastActiveAdmin = user.role === "ADMIN" && user.active && user.activeAdmins <= 1;
 
   return (
@@ -32,6 +34,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <PageHeader title={user.name} description={<span className="break-all">{user.email}</span>}>
         <RoleBadge role={user.role} />
         <ActiveBadge active={user.active} />
+        {user.personaAccessCount !== null ? (
+          <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300 ring-inset">
+            Sees {user.personaAccessCount} {user.personaAccessCount === 1 ? "persona" : "personas"}
+          </span>
+        ) : null}
       </PageHeader>
       <p className="-mt-4 mb-6 text-sm text-slate-600">
         {user.lastSignInAt ? `Last signed in ${formatDate(user.lastSignInAt)}.` : "Has not signed in yet."}{" "}
@@ -40,9 +47,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </p>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Details and role">
-          <EditUserForm action={updateUserAction} user={user} departments={departments} lastActiveAdmin={lastActiveAdmin} />
-        </Card>
+        <div className="space-y-6">
+          <Card title="Details and role">
+            <EditUserForm action={updateUserAction} user={user} departments={departments} lastActiveAdmin={lastActiveAdmin} />
+          </Card>
+          <Card title="Persona access">
+            <PersonaAccessForm action={setPersonaAccessAction} userId={user.id} access={access} />
+          </Card>
+        </div>
         <div className="space-y-6">
           <Card title="Password">
             <ResetPasswordForm action={resetUserPasswordAction} user={user} />

@@ -1,0 +1,363 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getApiKpis } from "@/app/api/v1/kpis/route";
+import { GET as getApiMeasurements, PUT as putApiMeasurements } from "@/app/api/v1/measurements/route";
+import { GET as getApiPersonas } from "@/app/api/v1/personas/route";
+import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/personas/[personaSlug]/scores/route";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFromBearer } from "@/lib/auth/api-token";
+import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
+import { commentOnEscalation, importMeasurements, saveMeasurement, setPersonaAccess } from "@/lib/commands";
+import { getDb } from "@/lib/db";
+import { personaScorecardCsv } from "@/lib/export/persona-scorecard-csv";
+import { recipientsFor } from "@/lib/jobs/escalation/write";
+import { listPersonasForApi } from "@/lib/queries/api-catalog";
+import { getDepartmentView, listDepartments } from "@/lib/queries/department-view";
+import { getEntryGrid } from "@/lib/queries/entry-grid";
+import { getEscalationDetail } from "@/lib/queries/escalation-detail";
+import { getEscalationInbox, parseInboxFilters } from "@/lib/queries/escalation-inbox";
+import { escalationExists, scoredPersonaExists } from "@/lib/queries/exists";
+import { getHomeData } from "@/lib/queries/home";
+import { getKpiDetail } from "@/lib/queries/kpi-detail";
+import { getMeasurementExport } from "@/lib/queries/measurement-export";
+import { getHeaderCounts, getNotifications } from "@/lib/queries/notifications";
+import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { getPersonaDetail, getPersonaList, personaExists } from "@/lib/queries/personas";
+import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+import { findMapSubject, getStrategyMap } from "@/lib/queries/strategy-map";
+import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { apiRequest, tokenFor } from "./api/helpers";
+import { actorOf, makeUser, snapshot } from "./commands/fixtures";
+
+// Per-persona access (issue 13): a user an admin restricted to some personas sees those
+// personas' detail and no other's, in every screen's read model, export and API answer; the
+// totals stay the same numbers everyone sees, the other personas folded into one line; writes
+// about other personas are refused; a direct address of another persona's page is "not found".
+
+const PERIOD = "2026-03";
+const ctx = { params: Promise.resolve({}) };
+
+// What must never reach a restricted user: the hidden personas' slugs, names, ids, values and comments.
+const HIDDEN: string[] = ["hid-hilda", "Hidden Hilda", "hid-hugo", "Hidden Hugo", "777.125", "HILDA-SECRET"];
+
+const ids = {} as Record<"vera" | "victor" | "hilda" | "hugo" | "card" | "dept" | "rev" | "nps" | "escVera" | "escHilda", string>;
+let admin: Actor;
+let everyone: Actor; // an unrestricted executive
+let exec: Actor; // a restricted executive, as a request builds it (API token -> actor read from the database)
+let owner: Actor; // a restricted KPI owner (owns PA-REV)
+let execToken = "";
+let ownerToken = "";
+let everyoneToken = "";
+
+function expectNoHidden(label: string, answer: unknown, except: string[] = []): void {
+  const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+  for (const secret of [...HIDDEN, ids.hilda, ids.hugo].filter((s) => !except.includes(s))) {
+    expect(text.includes(secret), `${label} leaks ${secret}`).toBe(false);
+  }
+}
+
+async function actorOfToken(secret: string): Promise<Actor> {
+  const actor = await actorFromBearer(apiRequest("/personas", secret));
+  if (!actor) throw new Error("token did not resolve");
+  return actor;
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  admin = actorOf(await makeUser({ role: "ADMIN" }));
+  const ownerUser = await makeUser({ role: "KPI_OWNER", name: "Olive Owner" });
+  owner = actorOf(ownerUser);
+
+  ids.vera = (await makePersona("vis-vera", "Visible Vera", "ACTIVE", 1)).id;
+  ids.victor = (await makePersona("vis-victor", "Visible Victor", "ACTIVE", 2)).id;
+  ids.hilda = (await makePersona("hid-hilda", "Hidden Hilda", "ACTIVE", 3)).id;
+  ids.hugo = (await makePersona("hid-hugo", "Hidden Hugo", "ACTIVE", 4)).id;
+
+  ids.dept = (await db.department.create({ data: { name: "Access Dept" } })).id;
+  ids.card = (await db.scorecard.create({ data: { slug: "pa-card", name: "Access card" } })).id;
+  const fin = await db.perspective.create({ data: { scorecardId: ids.card, name: "Financial", order: 1, weight: 2 } });
+  const cust = await db.perspective.create({ data: { scorecardId: ids.card, name: "Customer", order: 2, weight: 1 } });
+  const objective = await db.strategicObjective.create({ data: { perspectiveId: fin.id, title: "Grow" } });
+  ids.rev = (await makeKpi("PA-REV", fin.id, { direction: "HIGHER_IS_BETTER", weight: 2, objectiveId: objective.id })).id;
+  ids.nps = (await makeKpi("PA-NPS", cust.id, { direction: "HIGHER_IS_BETTER", weight: 1 })).id;
+  await db.kpi.updateMany({ where: { id: { in: [ids.rev, ids.nps] } }, data: { ownerId: owner.id, departmentId: ids.dept } });
+  await makeTarget(ids.rev, "2025-01-01", { red: 100, green: 800, target: 1000 });
+  await makeTarget(ids.nps, "2025-01-01", { red: 0, green: 30, target: 50 });
+  // Hilda's own thresholds: must not surface either.
+  await makeTarget(ids.rev, "2025-01-01", { red: 111.5, green: 777.125, target: 999.5 }, ids.hilda);
+
+  const weights = { vera: 1, victor: 2, hilda: 3, hugo: 1 } as const;
+  for (const [key, w] of Object.entries(weights)) await weigh(ids.card, ids[key as keyof typeof weights], "2025-01-01", w);
+  const values = { vera: [300, 40], victor: [600, 20], hilda: [777.125, 45], hugo: [150, 5] } as const;
+  for (const [key, [rev, nps]] of Object.entries(values)) {
+    const personaId = ids[key as keyof typeof values];
+    for (const month of ["2026-01-01", "2026-02-01", "2026-03-01"]) {
+      await measure(ids.rev, personaId, month, rev);
+      await measure(ids.nps, personaId, month, nps);
+    }
+  }
+  await db.measurement.updateMany({ where: { personaId: ids.hilda }, data: { comment: "HILDA-SECRET comment" } });
+
+  // One open escalation per side, and a notification about each for the restricted executive.
+  for (const key of ["vera", "hilda"] as const) {
+    const e = await db.escalation.create({
+      data: {
+        kpiId: ids.rev,
+        personaId: ids[key],
+        firstBreachedPeriod: new Date("2026-01-01T00:00:00Z"),
+        lastBreachedPeriod: new Date("2026-03-01T00:00:00Z"),
+        streakLength: 3,
+        level: 3,
+        assigneeId: owner.id,
+      },
+    });
+    ids[key === "vera" ? "escVera" : "escHilda"] = e.id;
+  }
+
+  const everyoneT = await tokenFor("EXECUTIVE");
+  everyone = everyoneT.actor;
+  everyoneToken = everyoneT.secret;
+  const execT = await tokenFor("EXECUTIVE");
+  execToken = execT.secret;
+  const ownerT = await (async () => {
+    const { createApiToken } = await import("@/lib/commands/tokens/create-api-token");
+    const created = await createApiToken(owner, { name: "owner script" });
+    if (!created.ok) throw new Error(created.message);
+    return created.data.secret;
+  })();
+  ownerToken = ownerT;
+
+  for (const [userId, title] of [
+    [execT.actor.id, "PA-REV red for Visible Vera"],
+    [execT.actor.id, "PA-REV red for Hidden Hilda"],
+  ] as const) {
+    await db.notification.create({
+      data: { userId, kind: "escalation.raised", title, body: title, escalationId: title.includes("Hilda") ? ids.escHilda : ids.escVera },
+    });
+  }
+
+  // The admin restricts the executive and the owner to Vera and Victor (through the command).
+  for (const userId of [execT.actor.id, owner.id]) {
+    const result = await setPersonaAccess(admin, { userId, scope: "restricted", personaIds: [ids.vera, ids.victor] });
+    expect(result.ok).toBe(true);
+  }
+  exec = await actorOfToken(execToken);
+  owner = await actorOfToken(ownerToken);
+});
+
+describe("the actor carries the persona scope, read with the user on every request", () => {
+  it("restricts the actor from the API token, and not the unrestricted one", async () => {
+    expect(exec.restrictedToPersonaIds).toEqual([ids.vera, ids.victor].sort());
+    expect(personaScope(exec)).toEqual({ all: false, personaIds: [ids.vera, ids.victor].sort() });
+    expect(personaScope(await actorOfToken(everyoneToken))).toEqual({ all: true });
+  });
+});
+
+describe("read models and exports: a restricted user sees their personas only", () => {
+  // A table of screens' queries, exports and API answers x the restricted executive (or owner).
+  const reads: [string, () => Promise<unknown>, string[]][] = [
+    ["scorecard overview", () => getScorecardOverview(exec, { scorecardSlug: "pa-card", period: PERIOD, compareWith: "2026-02", showSunset: true }), ["vis-vera", "vis-victor"]],
+    ["persona scorecard", () => getPersonaScorecard(exec, { scorecardSlug: "pa-card", personaSlug: "vis-vera", period: PERIOD }), ["vis-vera"]],
+    [
+      "persona scorecard CSV export",
+      async () => personaScorecardCsv((await getPersonaScorecard(exec, { scorecardSlug: "pa-card", personaSlug: "vis-vera", period: PERIOD }))!),
+      ["PA-REV", "300"],
+    ],
+    ["strategy map subject", () => findMapSubject(exec, { scorecardSlug: "pa-card" }), ["vis-vera", "vis-victor"]],
+    ["strategy map", () => getStrategyMap(exec, { scorecardSlug: "pa-card", personaSlug: "vis-victor", period: PERIOD }), ["vis-victor"]],
+    ["KPI detail", () => getKpiDetail(exec, { kpiCode: "PA-REV" }), ["vis-vera", "vis-victor"]],
+    ["KPI detail per persona", () => getKpiDetail(exec, { kpiCode: "PA-REV", personaSlug: "vis-victor" }), ["vis-victor", "vis-vera"]],
+    ["escalation inbox", () => getEscalationInbox(exec, parseInboxFilters({ status: "all" })), ["Visible Vera"]],
+    ["escalation detail", () => getEscalationDetail(exec, ids.escVera), ["Visible Vera"]],
+    ["notifications", () => getNotifications(exec), ["Visible Vera"]],
+    ["department list", () => listDepartments(exec), ["Access Dept"]],
+    ["department view", () => getDepartmentView(exec, { departmentId: ids.dept, period: PERIOD }), ["vis-vera", "vis-victor"]],
+    ["home page", () => getHomeData(exec), ["vis-vera", "vis-victor"]],
+    ["personas list", () => getPersonaList(exec, {}), ["vis-vera", "vis-victor"]],
+    ["personas (API catalogue)", () => listPersonasForApi(exec), ["vis-vera"]],
+    ["entry grid (owner)", () => getEntryGrid(owner, { month: `${PERIOD}-01`, now: new Date("2026-04-20T00:00:00Z") }), ["vis-vera", "vis-victor"]],
+    ["value export /entry/export.* (owner)", () => getMeasurementExport(owner, {}), ["vis-vera", "vis-victor"]],
+    ["GET /api/v1/personas", async () => (await getApiPersonas(apiRequest("/personas", execToken), ctx)).text(), ["vis-vera"]],
+    ["GET /api/v1/kpis", async () => (await getApiKpis(apiRequest(`/kpis?period=${PERIOD}`, execToken), ctx)).text(), ["vis-vera", "vis-victor"]],
+    ["GET /api/v1/measurements", async () => (await getApiMeasurements(apiRequest("/measurements?limit=1000", execToken), ctx)).text(), ["vis-vera", "vis-victor"]],
+    [
+      "GET /api/v1/.../scores",
+      async () =>
+        (await getApiScores(apiRequest(`/scorecards/pa-card/personas/vis-vera/scores?period=${PERIOD}`, execToken), { params: Promise.resolve({ scorecardSlug: "pa-card", personaSlug: "vis-vera" }) })).text(),
+      ["PA-REV"],
+    ],
+  ];
+
+  it.each(reads)("%s: shows no other persona's slug, name, id, value or comment", async (label, read, shown) => {
+    const answer = await read();
+    expectNoHidden(label, answer);
+    // Not vacuous: the answer does show what the user may see.
+    const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+    for (const expected of shown) expect(text, `${label} shows ${expected}`).toContain(expected);
+  });
+
+  it("shows the same answers to an unrestricted executive, hidden personas included (the table is not vacuous)", async () => {
+    const overview = JSON.stringify(await getScorecardOverview(everyone, { scorecardSlug: "pa-card", period: PERIOD }));
+    expect(overview).toContain("hid-hilda");
+    const values = await (await getApiMeasurements(apiRequest("/measurements?limit=1000", everyoneToken), ctx)).text();
+    expect(values).toContain("777.125");
+    expect(values).toContain("HILDA-SECRET");
+  });
+
+  it("counts only the visible personas' escalations and notifications in the header", async () => {
+    const counts = await getHeaderCounts(exec);
+    expect(counts.unreadNotifications).toBe(1);
+    expect(counts.openEscalations).toBe(1);
+    expect((await getHeaderCounts(await actorOfToken(everyoneToken))).openEscalations).toBe(2);
+  });
+});
+
+describe("totals: the same numbers as everyone sees, the other personas folded into one line", () => {
+  it("keeps the overview's total and perspective totals, with an 'other personas' line that adds up", async () => {
+    const all = (await getScorecardOverview(everyone, { scorecardSlug: "pa-card", period: PERIOD }))!;
+    const mine = (await getScorecardOverview(exec, { scorecardSlug: "pa-card", period: PERIOD }))!;
+    expect(all.total.score).not.toBeNull();
+    expect(mine.total).toEqual(all.total);
+    expect(mine.perspectiveTotals).toEqual(all.perspectiveTotals);
+    expect(mine.rows.map((r) => r.persona.slug)).toEqual(["vis-vera", "vis-victor"]);
+    expect(all.otherPersonas).toBeNull();
+
+    // Each visible row is the unrestricted row; the others' share and contribution are summed.
+    const allRows = new Map(all.rows.map((r) => [r.persona.slug, r]));
+    for (const row of mine.rows) expect(row).toEqual(allRows.get(row.persona.slug));
+    const hidden = all.rows.filter((r) => r.persona.slug.startsWith("hid-"));
+    expect(mine.otherPersonas).not.toBeNull();
+    expect(mine.otherPersonas!.count).toBe(2);
+    expect(mine.otherPersonas!.share).toBeCloseTo(hidden.reduce((s, r) => s + r.share, 0), 10);
+    expect(mine.otherPersonas!.contribution).toBeCloseTo(hidden.reduce((s, r) => s + (r.contribution ?? 0), 0), 10);
+    const shown = mine.rows.reduce((s, r) => s + (r.contribution ?? 0), 0);
+    expect(shown + mine.otherPersonas!.contribution!).toBeCloseTo(mine.total.score!, 10);
+    expect(mine.rows.reduce((s, r) => s + r.share, 0) + mine.otherPersonas!.share).toBeCloseTo(1, 10);
+  });
+
+  it("keeps the home page's scorecard totals", async () => {
+    const all = await getHomeData(everyone);
+    const mine = await getHomeData(exec);
+    const card = (home: typeof all) => home.scorecards.find((s) => s.slug === "pa-card")!;
+    expect(card(mine).total).toEqual(card(all).total);
+    expect(card(mine).total?.score).not.toBeNull();
+    expect(mine.personas.map((p) => p.slug)).toEqual(["vis-vera", "vis-victor"]);
+  });
+});
+
+describe("a direct address of another persona's page is 'not found'", () => {
+  it("answers null / false / NOT_FOUND (a 404), never FORBIDDEN", async () => {
+    expect(await getPersonaScorecard(exec, { scorecardSlug: "pa-card", personaSlug: "hid-hilda", period: PERIOD })).toBeNull();
+    expect(await getPersonaDetail(exec, "hid-hilda")).toBeNull();
+    expect(await getKpiDetail(exec, { kpiCode: "PA-REV", personaSlug: "hid-hilda" })).toBeNull();
+    expect(await getEscalationDetail(exec, ids.escHilda)).toBeNull();
+    expect(await escalationExists(exec, ids.escHilda)).toBe(false);
+    expect(await scoredPersonaExists(exec, "hid-hilda")).toBe(false);
+    expect(await personaExists(exec, "hid-hilda")).toBe(false);
+    await expect(findMapSubject(exec, { scorecardSlug: "pa-card", personaSlug: "hid-hilda" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const scores = await getApiScores(apiRequest(`/scorecards/pa-card/personas/hid-hilda/scores?period=${PERIOD}`, execToken), {
+      params: Promise.resolve({ scorecardSlug: "pa-card", personaSlug: "hid-hilda" }),
+    });
+    expect(scores.status).toBe(404);
+    expect((await getApiMeasurements(apiRequest("/measurements?persona=hid-hilda", execToken), ctx)).status).toBe(404);
+    expect((await getApiKpis(apiRequest("/kpis?persona=hid-hilda", execToken), ctx)).status).toBe(404);
+    // The same addresses work for an unrestricted user (so the 404 is the scope, not a typo).
+    expect(await getPersonaScorecard(everyone, { scorecardSlug: "pa-card", personaSlug: "hid-hilda", period: PERIOD })).not.toBeNull();
+    expect(await getEscalationDetail(everyone, ids.escHilda)).not.toBeNull();
+  });
+});
+
+describe("writes about personas outside the scope are refused", () => {
+  it("refuses a save (FORBIDDEN, nothing written) and accepts one for a visible persona", async () => {
+    const before = await snapshot();
+    const refused = await saveMeasurement(owner, { kpiId: ids.rev, personaId: ids.hilda, period: "2026-03-01", value: "900", version: 1, reason: "Correction" });
+    expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
+    expect(await snapshot()).toEqual(before);
+    const saved = await saveMeasurement(owner, { kpiId: ids.nps, personaId: ids.vera, period: "2026-03-01", value: "41", version: 1, reason: "Correction" });
+    expect(saved.ok).toBe(true);
+  });
+
+  it("refuses an import row (the persona reads as unknown), so nothing of the file is written", async () => {
+    const before = await snapshot();
+    const result = await importMeasurements(owner, {
+      fileName: "values.csv",
+      dryRun: false,
+      rows: [
+        { rowNumber: 2, kpi_code: "PA-NPS", persona_slug: "vis-victor", period: "2026-03-01", value: "21", comment: "", not_available_reason: "" },
+        { rowNumber: 3, kpi_code: "PA-NPS", persona_slug: "hid-hilda", period: "2026-03-01", value: "46", comment: "", not_available_reason: "" },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    // The verdict repeats the slug the file gave, and nothing else of that persona (name, status, values).
+    expectNoHidden("import refusal", result, ["hid-hilda"]);
+    expect(JSON.stringify(result)).toContain("No persona you have access to has the slug hid-hilda");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses PUT /api/v1/measurements for another persona (422), all or nothing", async () => {
+    const before = await snapshot();
+    const response = await putApiMeasurements(
+      apiRequest("/measurements", ownerToken, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ items: [{ kpi_code: "PA-NPS", persona_slug: "hid-hilda", period: "2026-03", value: "47" }], reason: "Correction" }),
+      }),
+      ctx,
+    );
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("No persona you have access to");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses comments on another persona's escalation", async () => {
+    const refused = await commentOnEscalation(exec, { escalationId: ids.escHilda, note: "Peeking" });
+    expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await commentOnEscalation(exec, { escalationId: ids.escVera, note: "On it" })).ok).toBe(true);
+  });
+
+  it("does not notify a restricted user of another persona's escalation (the job)", () => {
+    const pair = (personaId: string) => ({
+      kpi: { id: ids.rev, code: "PA-REV", name: "Rev", frequency: "MONTHLY" as const, ownerId: owner.id, objectiveOwnerId: null },
+      persona: { id: personaId, slug: "x", name: "x" },
+    });
+    const recipients = { executiveIds: [exec.id, everyone.id], restrictedTo: new Map([[exec.id, [ids.vera]], [owner.id, [ids.vera]]]) };
+    expect(recipientsFor(pair(ids.hilda), 3, recipients, owner.id).sort()).toEqual([everyone.id]);
+    expect(recipientsFor(pair(ids.vera), 3, recipients, owner.id).sort()).toEqual([owner.id, exec.id, everyone.id].sort());
+  });
+});
+
+describe("the admin command (user.persona-access)", () => {
+  it("is audited with the personas before and after, and applies on the next request", async () => {
+    const db = await getDb();
+    const user = await makeUser({ role: "ANALYST" });
+    const created = await (await import("@/lib/commands/tokens/create-api-token")).createApiToken(actorOf(user), { name: "analyst script" });
+    if (!created.ok) throw new Error(created.message);
+    expect(personaScope(await actorOfToken(created.data.secret))).toEqual({ all: true });
+
+    const result = await setPersonaAccess(admin, { userId: user.id, scope: "restricted", personaIds: [ids.victor, ids.vera, ids.vera] });
+    expect(result).toMatchObject({ ok: true, data: { changed: true } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.persona-access", entityId: user.id }, orderBy: { at: "desc" } });
+    expect(event.actorId).toBe(admin.id);
+    expect(event.before).toEqual({ restricted: false, personas: [] });
+    expect(event.after).toEqual({ restricted: true, personas: ["vis-vera", "vis-victor"] });
+    // The next request of the same token is restricted: no new sign-in needed.
+    expect(personaScope(await actorOfToken(created.data.secret))).toEqual({ all: false, personaIds: [ids.vera, ids.victor].sort() });
+
+    // The same again changes nothing and writes no audit event; "all" lifts it.
+    const audits = await db.auditEvent.count();
+    expect(await setPersonaAccess(admin, { userId: user.id, scope: "restricted", personaIds: [ids.vera, ids.victor] })).toMatchObject({ ok: true, data: { changed: false } });
+    expect(await db.auditEvent.count()).toBe(audits);
+    expect(await setPersonaAccess(admin, { userId: user.id, scope: "all", personaIds: [ids.vera] })).toMatchObject({ ok: true, data: { changed: true } });
+    expect(personaScope(await actorOfToken(created.data.secret))).toEqual({ all: true });
+    expect(await db.userPersonaAccess.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses a restriction to no persona, and an unknown persona, naming the field", async () => {
+    const user = await makeUser({ role: "EXECUTIVE" });
+    const none = await setPersonaAccess(admin, { userId: user.id, scope: "restricted" });
+    expect(none).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { personaIds: [expect.stringContaining("at least one persona")] } });
+    const unknown = await setPersonaAccess(admin, { userId: user.id, scope: "restricted", personaIds: ["no-such-persona"] });
+    expect(unknown).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { personaIds: [expect.any(String)] } });
+    const byExec = await setPersonaAccess(exec, { userId: user.id, scope: "all" });
+    expect(byExec).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
