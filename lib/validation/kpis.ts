@@ -169,15 +169,13 @@ const personaIdsSchema = z.preprocess(
 /** A new KPI, proposed with its evidence-based case: which personas, which objective, what evidence. */
 export const proposeKpiSchema = kpiFieldsObject
   .extend({
+    objectiveId: z.preprocess(blankToNull, z.string({ error: "Choose the objective this KPI serves: a proposal names its objective." }).pipe(idSchema("Objective"))),
     personaIds: personaIdsSchema,
     justification: requiredLongText("Justification", JUSTIFICATION_MAX, JUSTIFICATION_MIN),
     evidence: requiredLongText("Evidence", EVIDENCE_MAX),
   })
-  .superRefine((input, ctx) => {
-    if (input.objectiveId === null) ctx.addIssue({ code: "custom", path: ["objectiveId"], message: "Choose the objective this KPI serves: a proposal names its objective." });
-    kpiFieldRules(input, ctx);
-  })
-  .transform((input) => ({ ...normalise(input), objectiveId: input.objectiveId ?? "" }));
+  .superRefine(kpiFieldRules)
+  .transform(normalise);
 
 /** A reviewer approves (-> ACTIVE) or rejects (-> REJECTED) a proposal, always with a comment. */
 export const reviewKpiProposalSchema = z.object({
