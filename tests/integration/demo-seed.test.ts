@@ -267,6 +267,14 @@ describe("demo seed: content", () => {
     expect(proposed).toHaveLength(1);
     expect(proposed[0]!.justification?.length).toBeGreaterThan(40);
     expect(proposed[0]!.proposedById).not.toBeNull();
+    expect(proposed[0]!.evidence).toBeTruthy();
+    expect(await db.kpiProposalPersona.count({ where: { kpiId: proposed[0]!.id } })).toBe(2);
+    // One retired KPI: its values stop at the month it was retired in, with the reason kept.
+    const retired = kpis.filter((k) => k.status === "RETIRED");
+    expect(retired.map((k) => k.code)).toEqual(["BSC-PHONE-FCR"]);
+    expect(retired[0]!.statusRationale?.length).toBeGreaterThan(40);
+    const lastValue = await db.measurement.findFirst({ where: { kpiId: retired[0]!.id }, orderBy: { period: "desc" }, select: { period: true } });
+    expect(lastValue?.period.getTime()).toBe(retired[0]!.retiredIn!.getTime());
   });
 
   it("gives owner@demo.test KPIs in both scorecards", async () => {
