@@ -98,7 +98,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
           {list.status || list.scorecard ? "Choose another status or scorecard, or All." : "An analyst proposes KPIs; once another analyst or an administrator approves them they are scored."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">KPIs{list.status ? `, status ${list.status.toLowerCase()}` : ""}</caption>
             <thead>

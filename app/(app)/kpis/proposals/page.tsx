@@ -34,7 +34,7 @@ export default async function ProposalsPage() {
       ) : (
         <ul className="space-y-3">
           {proposals.map((p) => (
-            <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <li key={p.id} className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="text-base font-semibold text-slate-900">
                   <Link href={`/kpis/${encodeURIComponent(p.code)}/review`} className="text-brand-700 underline-offset-2 hover:underline">
