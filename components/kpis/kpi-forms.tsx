@@ -119,7 +119,7 @@ function DefinitionFields({ form, formId, options, initial }: { form: ReturnType
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Who answers for it, and where the number comes from</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField formId={formId} name="ownerId" label="Owner" hint="An active KPI owner or administrator: they enter its values." options={[NONE, ...options.owners.map((o) => ({ value: o.id, label: o.label }))]} defaultValue={v("ownerId")} errors={form.errors("ownerId")} />
+          <SelectField formId={formId} name="ownerId" label="Owner" hint="An active user: they answer for it (KPI owners and administrators enter values)." options={[NONE, ...options.owners.map((o) => ({ value: o.id, label: o.label }))]} defaultValue={v("ownerId")} errors={form.errors("ownerId")} />
           <SelectField formId={formId} name="departmentId" label="Department" options={[NONE, ...options.departments.map((d) => ({ value: d.id, label: d.label }))]} defaultValue={v("departmentId")} errors={form.errors("departmentId")} />
         </div>
         <TextField formId={formId} name="sourceSystem" label="Source system" maxLength={KPI_SOURCE_MAX} defaultValue={v("sourceSystem")} errors={form.errors("sourceSystem")} />

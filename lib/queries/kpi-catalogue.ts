@@ -109,14 +109,14 @@ export async function getKpiFormOptions(actor: Actor): Promise<KpiFormOptions> {
       orderBy: [{ scorecard: { name: "asc" } }, { order: "asc" }],
       select: { id: true, name: true, scorecard: { select: { name: true } }, objectives: { orderBy: { title: "asc" }, select: { id: true, title: true } } },
     }),
-    db.user.findMany({ where: { active: true, role: { in: ["KPI_OWNER", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
     db.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.persona.findMany({ where: { status: { in: ["ACTIVE", "DRAFT"] } }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, status: true } }),
   ]);
   return {
     perspectives: perspectives.map((p) => ({ id: p.id, label: `${p.scorecard.name}: ${p.name}` })),
     objectives: perspectives.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.name}: ${o.title}`, perspectiveId: p.id }))),
-    owners: owners.map((u) => ({ id: u.id, label: u.role === "ADMIN" ? `${u.name} (administrator)` : u.name })),
+    owners: owners.map((u) => ({ id: u.id, label: u.role === "KPI_OWNER" ? u.name : `${u.name} (${u.role === "ADMIN" ? "administrator" : u.role === "ANALYST" ? "analyst" : "executive"})` })),
     departments: departments.map((d) => ({ id: d.id, label: d.name })),
     personas: personas.map((p) => ({ id: p.id, label: p.status === "DRAFT" ? `${p.name} (draft)` : p.name })),
   };

@@ -85,7 +85,7 @@ export async function checkDefinition(tx: DbClient, input: DefinitionRefs, kpiId
     tx.kpi.findUnique({ where: { code: input.code }, select: { id: true, status: true } }),
     tx.perspective.findUnique({ where: { id: input.perspectiveId }, select: { id: true, name: true } }),
     input.objectiveId ? tx.strategicObjective.findUnique({ where: { id: input.objectiveId }, select: { perspectiveId: true, title: true } }) : null,
-    input.ownerId ? tx.user.findUnique({ where: { id: input.ownerId }, select: { name: true, active: true, role: true } }) : null,
+    input.ownerId ? tx.user.findUnique({ where: { id: input.ownerId }, select: { name: true, active: true } }) : null,
     input.departmentId ? tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }) : null,
   ]);
   const errors: Record<string, string[]> = {};
@@ -100,7 +100,6 @@ export async function checkDefinition(tx: DbClient, input: DefinitionRefs, kpiId
   if (input.ownerId) {
     if (!owner) errors.ownerId = ["That user no longer exists. Choose another owner."];
     else if (!owner.active) errors.ownerId = [`${owner.name} is deactivated: the owner must be an active user.`];
-    else if (owner.role !== "KPI_OWNER" && owner.role !== "ADMIN") errors.ownerId = [`${owner.name} cannot enter values: the owner must be a KPI owner or an administrator.`];
   }
   if (input.departmentId && !department) errors.departmentId = ["That department no longer exists. Choose another."];
   if (Object.keys(errors).length > 0) fail("INVALID", "Some fields need attention.", errors);
