@@ -83,7 +83,8 @@ test.describe("KPI proposals", () => {
     await admin.getByLabel(/Approve/).check();
     await admin.getByLabel("Comment").fill("Evidence is solid; start tracking from next month.");
     await admin.getByRole("button", { name: "Record decision" }).click();
-    await expect(admin.getByText("Approved: the KPI is active.")).toBeVisible();
+    // The page now shows the decision in place of the form.
+    await expect(admin.getByText(/^Approved by .*Evidence is solid/)).toBeVisible();
     await context.close();
 
     // The analyst sees it ACTIVE in the catalogue.
