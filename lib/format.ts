@@ -94,3 +94,16 @@ export function unitLabel(info: UnitInfo): string {
       return "score";
   }
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto" });
+
+/** How long ago an instant was, in words ("3 days ago", "yesterday", "2 months ago"). */
+export function formatAge(iso: string | Date, now: Date = new Date()): string {
+  const seconds = Math.round(((typeof iso === "string" ? new Date(iso) : iso).getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 3600) return relativeFormat.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return relativeFormat.format(Math.round(seconds / 3600), "hour");
+  if (abs < 86_400 * 45) return relativeFormat.format(Math.round(seconds / 86_400), "day");
+  if (abs < 86_400 * 365) return relativeFormat.format(Math.round(seconds / (86_400 * 30)), "month");
+  return relativeFormat.format(Math.round(seconds / (86_400 * 365)), "year");
+}

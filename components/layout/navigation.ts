@@ -26,6 +26,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/scorecards", label: "Scorecards", action: "dashboard.read", group: "dashboards" },
   { href: "/departments", label: "By department", action: "dashboard.read", group: "dashboards" },
   { href: "/personas", label: "Personas", action: "dashboard.read", group: "strategy" },
+  { href: "/kpis", label: "KPIs", action: "dashboard.read", group: "strategy" },
   { href: "/entry", label: "Enter values", action: "measurement.enter", group: "data" },
   { href: "/entry/import", label: "Import values", action: "measurement.enter", group: "data" },
   { href: "/escalations", label: "Escalations", action: "dashboard.read", group: "follow-up" },

@@ -20,6 +20,7 @@ export const ACTIONS = [
   "weight.write",
   "kpi.write",
   "kpi.propose",
+  "kpi.review",
   "target.write",
   "objective.write",
   "measurement.write",
@@ -49,6 +50,8 @@ export interface Resource {
   user?: { id: string };
   /** An escalation (escalation.acknowledge): its assignee and its KPI's owner may act on it. */
   escalation?: { assigneeId: string | null; kpiOwnerId: string | null };
+  /** A KPI proposal (kpi.review): who proposed it; they may never review it themselves. */
+  proposal?: { proposedById: string | null };
   /** A scenario (scenario.write): its owner may change it. */
   scenario?: { ownerId: string };
 }
@@ -73,6 +76,10 @@ const RULES: Record<Action, Rule> = {
   "weight.write": roles("ADMIN", "ANALYST"),
   "kpi.write": roles("ADMIN", "ANALYST"),
   "kpi.propose": roles("ADMIN", "ANALYST"),
+  // Approving or rejecting a KPI proposal: an administrator or an analyst, never the proposer
+  // (a second pair of eyes: resource.proposal names who proposed it).
+  "kpi.review": (actor, resource) =>
+    (actor.role === "ADMIN" || actor.role === "ANALYST") && (resource?.proposal === undefined || resource.proposal.proposedById !== actor.id),
   "target.write": roles("ADMIN", "ANALYST"),
   "objective.write": roles("ADMIN", "ANALYST"),
 
@@ -181,7 +188,18 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "persona.write": "Only analysts and administrators can change personas.",
   "weight.write": "Only analysts and administrators can change persona weights.",
   "target.write": "Only analysts and administrators can set targets and thresholds.",
+  "kpi.write": "Only analysts and administrators can change KPI definitions.",
+  "kpi.propose": "Only analysts and administrators can propose KPIs.",
+  "kpi.review": "Only analysts and administrators can review KPI proposals.",
 };
+
+/** Refusals that depend on the resource, when the action's own text would mislead. */
+function specificRefusal(actor: Actor, action: Action, resource: Resource | undefined): string | null {
+  if (action === "kpi.review" && resource?.proposal && resource.proposal.proposedById === actor.id) {
+    return "You proposed this KPI, so you cannot approve or reject it: another analyst or an administrator must review it.";
+  }
+  return null;
+}
 
 /** The refusal for an action, in plain language. */
 export function forbiddenError(action: Action): ForbiddenError {
@@ -191,6 +209,8 @@ export function forbiddenError(action: Action): ForbiddenError {
 /** Throws ForbiddenError (AppError code FORBIDDEN) unless `can(actor, action, resource)`. */
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
   if (can(actor, action, resource)) return;
+  const specific = specificRefusal(actor, action, resource);
+  if (specific) throw new ForbiddenError(specific);
   // The role allows it but the persona is outside the actor's scope: say so (writes); reads of
   // such a persona answer "not found" before they get here (lib/queries), never "forbidden".
   if (resource?.persona !== undefined && RULES[action]?.(actor, resource) && !personaVisible(actor, resource.persona.id)) {

@@ -128,6 +128,12 @@ export interface KpiSpec {
   status: KpiStatus;
   justification?: string;
   proposedBy?: DemoUserEmail;
+  /** PROPOSED: the evidence (a link or text) and the personas it is about. */
+  evidence?: string;
+  proposalPersonas?: PersonaSlug[];
+  /** RETIRED: retired this many months before the end of the history (it counts up to that month), and why. */
+  retiredMonthsBeforeEnd?: number;
+  retirementRationale?: string;
   /** Values the random walk may produce (physical or plausible limits). */
   plausibleRange: readonly [number, number];
   /** The default thresholds, in force from the first period of the history. */
@@ -1060,7 +1066,9 @@ const PERSONA_BSC: ScorecardSpec = {
           justification:
             "Expert Power Users write 38% of accepted community answers, and accounts whose admins answer at least one question a month renewed " +
             "6 points more often in the 2025 cohort analysis. Tracking it per persona shows whether the community programme reaches beyond experts.",
-          proposedBy: "owner@demo.test",
+          proposedBy: "admin@demo.test",
+          evidence: "Community cohort analysis 2025 (Data & Analytics), slide 7: renewal +6 points for accounts whose admins answer monthly.",
+          proposalPersonas: ["expert-power-user", "smb-owner"],
           plausibleRange: [0, 500],
           target: { baseline: 70, target: 120, green: 90, red: 50, rationale: "Proposal: double the 2025 monthly average within a year." },
         },
@@ -1108,6 +1116,26 @@ const PERSONA_BSC: ScorecardSpec = {
           personaTargets: {
             "enterprise-it-buyer": { baseline: 14, target: 8, green: 12, red: 20, rationale: "Contractual SLA for enterprise accounts." },
           },
+        },
+        {
+          code: "BSC-PHONE-FCR",
+          name: "Phone first-contact resolution",
+          description: "Share of phone tickets solved in the first call, for the persona's accounts.",
+          objective: "ip-resolve",
+          timing: "LEADING",
+          unit: "PERCENT",
+          direction: "HIGHER_IS_BETTER",
+          frequency: "MONTHLY",
+          weight: 1,
+          owner: "marta.weber@demo.test",
+          department: "Support",
+          sourceSystem: "Telephony system (call outcomes)",
+          transformation: "Phone tickets closed in the first call / phone tickets opened in the month.",
+          status: "RETIRED",
+          retiredMonthsBeforeEnd: 6,
+          retirementRationale: "Phone support moved to chat and callbacks; time to resolution covers all channels, so this KPI stopped telling us anything new.",
+          plausibleRange: [20, 100],
+          target: { baseline: 68, target: 80, green: 75, red: 60, rationale: "Support charter: most calls solved in the first contact." },
         },
         {
           code: "BSC-ONBOARDING-TIME",

@@ -80,10 +80,12 @@ function seriesMarks(calendar: DemoCalendar, spec: KpiSpec, persona: PersonaSpec
 export function planMeasurements(calendar: DemoCalendar, kpis: KpiSpec[], targets: PlannedTarget[]): PlannedMeasurement[] {
   const rows: PlannedMeasurement[] = [];
   for (const spec of kpis) {
-    if (spec.status !== "ACTIVE") continue; // proposals have no history
+    if (spec.status !== "ACTIVE" && spec.status !== "RETIRED") continue; // proposals have no history
+    // A retired KPI has values up to the period it was retired in, none after.
+    const retiredIn = spec.status === "RETIRED" ? periodMonthsBeforeEnd(calendar, spec.retiredMonthsBeforeEnd ?? 0, spec.frequency) : null;
     const decimals = decimalsFor(spec);
     for (const persona of measuredPersonas()) {
-      const periods = seriesPeriods(calendar, spec.frequency, persona);
+      const periods = seriesPeriods(calendar, spec.frequency, persona).filter((p) => retiredIn === null || p <= retiredIn);
       const last = periods.at(-1);
       if (last === undefined) continue;
       const t = targetInForce(targets, spec.code, persona.slug, last);

@@ -75,7 +75,7 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoOptions = 
       await writePersonaAccess(tx, users, personas);
       await writePersonaHistory(tx, plan.calendar, { users, personas });
       const scorecards = await writeScorecards(tx, users);
-      const kpis = await writeKpis(tx, plan, { users, departments, scorecards });
+      const kpis = await writeKpis(tx, plan, { users, departments, scorecards, personas });
       await writePersonaWeights(tx, plan.calendar, { users, personas, scorecards: scorecards.scorecards });
       await writeTargets(tx, plan, { users, personas, kpis });
       const measurements = await writeMeasurements(tx, plan, { users, personas, kpis });

@@ -12,11 +12,13 @@ import type { ScorecardIds } from "./write-strategy";
 const TARGET_SETTER: DemoUserEmail = "analyst@demo.test";
 
 /** ACTIVE KPIs were approved by their scorecard's reviewer when the history begins. */
-export async function writeKpis(tx: DbClient, plan: DemoPlan, refs: { users: Ids; departments: Ids; scorecards: ScorecardIds }): Promise<Ids> {
+export async function writeKpis(tx: DbClient, plan: DemoPlan, refs: { users: Ids; departments: Ids; scorecards: ScorecardIds; personas: Ids }): Promise<Ids> {
   const ids: Ids = new Map();
   const approvedAt = periodToDate(plan.calendar.start);
   for (const { spec, scorecard, perspective } of plan.kpis) {
-    const active = spec.status === "ACTIVE";
+    // Retired KPIs were approved and active before they were retired.
+    const active = spec.status === "ACTIVE" || spec.status === "RETIRED";
+    const retiredIn = spec.status === "RETIRED" ? periodToDate(plan.calendar.monthsBeforeEnd(spec.retiredMonthsBeforeEnd ?? 0)) : null;
     const data = {
       name: spec.name,
       description: spec.description,
@@ -38,6 +40,9 @@ export async function writeKpis(tx: DbClient, plan: DemoPlan, refs: { users: Ids
       transformation: spec.transformation,
       status: spec.status,
       justification: spec.justification ?? null,
+      evidence: spec.evidence ?? null,
+      retiredIn,
+      statusRationale: spec.status === "RETIRED" ? (spec.retirementRationale ?? null) : null,
       proposedById: spec.proposedBy ? idOf(refs.users, spec.proposedBy, "user") : null,
       reviewedById: active ? idOf(refs.users, scorecard.kpiApproval.reviewer, "user") : null,
       reviewComment: active ? scorecard.kpiApproval.comment : null,
@@ -45,6 +50,13 @@ export async function writeKpis(tx: DbClient, plan: DemoPlan, refs: { users: Ids
     };
     const row = await tx.kpi.upsert({ where: { code: spec.code }, create: { code: spec.code, ...data }, update: data, select: { id: true } });
     ids.set(spec.code, row.id);
+    // A proposal's personas: replaced as a set (seeding twice gives the same rows).
+    const wantedPersonas = (spec.proposalPersonas ?? []).map((slug) => idOf(refs.personas, slug, "persona"));
+    const storedPersonas = await tx.kpiProposalPersona.findMany({ where: { kpiId: row.id }, select: { personaId: true } });
+    if (JSON.stringify(storedPersonas.map((p) => p.personaId).sort()) !== JSON.stringify([...wantedPersonas].sort())) {
+      await tx.kpiProposalPersona.deleteMany({ where: { kpiId: row.id } });
+      if (wantedPersonas.length > 0) await tx.kpiProposalPersona.createMany({ data: wantedPersonas.map((personaId) => ({ kpiId: row.id, personaId })) });
+    }
   }
   return ids;
 }

@@ -44,13 +44,15 @@ export async function runReminders(db: PrismaClient, options: ReminderOptions): 
     for (const period of [previousPeriod(last, frequency), last]) {
       const state = dueState(period, frequency, options.today, grace);
       if (state === "OPEN") continue;
-      // ACTIVE KPIs of this frequency with an active owner x ACTIVE personas, without a row for the period.
+      // KPIs of this frequency that count in the period (ACTIVE, or RETIRED in this period or later)
+      // with an active owner x ACTIVE personas, without a row for the period.
+      const truncUnit = frequency === "QUARTERLY" ? "quarter" : "month";
       const rows = await db.$queryRaw<MissingRow[]>`
         SELECT k."ownerId" AS "ownerId", k.code AS code, count(*)::int AS missing
         FROM "Kpi" k
         JOIN "User" u ON u.id = k."ownerId" AND u.active
         CROSS JOIN "Persona" p
-        WHERE k.status = 'ACTIVE' AND k.frequency = ${frequency}::"Frequency" AND p.status = 'ACTIVE'
+        WHERE (k.status = 'ACTIVE' OR (k.status = 'RETIRED' AND date_trunc(${truncUnit}, k."retiredIn")::date >= ${period}::date)) AND k.frequency = ${frequency}::"Frequency" AND p.status = 'ACTIVE'
           AND NOT EXISTS (SELECT 1 FROM "Measurement" m WHERE m."kpiId" = k.id AND m."personaId" = p.id AND m.period = ${period}::date)
           -- An owner restricted to some personas (per-persona access) is reminded of theirs only.
           AND (NOT u."personaScopeRestricted" OR EXISTS (SELECT 1 FROM "UserPersonaAccess" a WHERE a."userId" = u.id AND a."personaId" = p.id))

@@ -6,7 +6,7 @@ import type { Status } from "@/lib/scoring";
 import { personaWhere } from "./persona-scope";
 import { parseMonthParam } from "./period-input";
 import { periodsForMonth, scorePersonaMonth, targetBookFor, ValueBook } from "./score-month";
-import { loadDataMonths, loadScorecardStructure, loadScoredPersonas, loadTargets, loadValues, type KpiDef } from "./scorecard-model";
+import { kpiCounts, loadDataMonths, loadScorecardStructure, loadScoredPersonas, loadTargets, loadValues, type KpiDef } from "./scorecard-model";
 
 // A department's view: the KPIs it is responsible for (the KPI's department, or its owner's),
 // across every active persona, per scorecard. Bounded: 3 reads, plus 5 per scorecard that holds
@@ -62,7 +62,8 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
   const [department, kpis, personas] = await Promise.all([
     db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true, description: true } }),
     db.kpi.findMany({
-      where: { status: "ACTIVE", OR: [{ departmentId: input.departmentId }, { owner: { departmentId: input.departmentId } }] },
+      // RETIRED ones too: they show in the months up to their retirement (kpiCounts below).
+      where: { status: { in: ["ACTIVE", "RETIRED"] }, OR: [{ departmentId: input.departmentId }, { owner: { departmentId: input.departmentId } }] },
       select: { id: true, departmentId: true, perspective: { select: { scorecard: { select: { slug: true } } } } },
     }),
     loadScoredPersonas(db, { ...personaWhere(personaScope(actor)), status: "ACTIVE" }),
@@ -78,7 +79,7 @@ export async function getDepartmentView(actor: Actor, input: { departmentId: str
       const structure = (await loadScorecardStructure(db, slug))!;
       const months = await loadDataMonths(db, structure);
       const month = (param.ok ? param.month : null) ?? months?.last ?? null;
-      const own = structure.kpis.filter((k) => wanted.has(k.id));
+      const own = structure.kpis.filter((k) => wanted.has(k.id) && (month === null ? k.status === "ACTIVE" : kpiCounts(k, month)));
       if (month === null) return { slug, name: structure.name, period: null, kpis: own.map((k) => emptyRow(k, wanted.get(k.id)!)) };
       const [values, targets] = await Promise.all([
         loadValues(db, structure.id, personaIds, periodsForMonth(month)),

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
 import { personaWhere } from "./persona-scope";
 import { getDb } from "@/lib/db";
-import { effectiveAt, type Direction, type Thresholds } from "@/lib/scoring";
-import { addPeriods, dueState, monthStart, periodStart, periodToDate, previousPeriod, type Frequency } from "@/lib/scoring/periods";
+import { effectiveAt, kpiCountsInMonth, type Direction, type Thresholds } from "@/lib/scoring";
+import { addPeriods, dueState, monthStart, periodStart, periodToDate, previousPeriod, quarterStart, type Frequency } from "@/lib/scoring/periods";
 import { allowedValuesText, type MeasurementKpiRules } from "@/lib/validation/measurements";
 import { toPeriodKey } from "./convert";
 
@@ -122,10 +122,11 @@ export async function getEntryGrid(actor: Actor, options: { month: string; owner
   const requested = isAdmin && options.ownerId ? owners!.find((o) => o.id === options.ownerId) : undefined;
   const owner = requested ?? (isAdmin ? (owners!.find((o) => o.id === actor.id) ?? owners![0]) : undefined) ?? { id: actor.id, name: actor.name };
 
-  // 2. The owner's ACTIVE KPIs; 3. ACTIVE personas.
-  const [kpiRows, personas] = await Promise.all([
+  // 2. The owner's KPIs that count in the month: ACTIVE ones, and RETIRED ones up to the period
+  // they were retired in (kpiCountsInMonth decides; the read narrows to candidates); 3. ACTIVE personas.
+  const [candidateRows, personas] = await Promise.all([
     db.kpi.findMany({
-      where: { ownerId: owner.id, status: "ACTIVE" },
+      where: { ownerId: owner.id, OR: [{ status: "ACTIVE" }, { status: "RETIRED", retiredIn: { gte: periodToDate(quarterStart(month)) } }] },
       orderBy: [{ perspective: { scorecard: { name: "asc" } } }, { perspective: { order: "asc" } }, { code: "asc" }],
       take: MAX_GRID_KPIS + 1,
       select: {
@@ -133,6 +134,7 @@ export async function getEntryGrid(actor: Actor, options: { month: string; owner
         code: true,
         name: true,
         status: true,
+        retiredIn: true,
         unit: true,
         measureType: true,
         scaleMin: true,
@@ -152,6 +154,7 @@ export async function getEntryGrid(actor: Actor, options: { month: string; owner
       select: { id: true, slug: true, name: true },
     }),
   ]);
+  const kpiRows = candidateRows.filter((k) => kpiCountsInMonth({ status: k.status, retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null, frequency: k.frequency }, month));
   const truncated = kpiRows.length > MAX_GRID_KPIS;
   const kpis: GridKpi[] = kpiRows.slice(0, MAX_GRID_KPIS).map((k) => {
     const frequency = k.frequency as Frequency;
@@ -160,6 +163,7 @@ export async function getEntryGrid(actor: Actor, options: { month: string; owner
       code: k.code,
       name: k.name,
       status: k.status,
+      retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null,
       unit: k.unit,
       measureType: k.measureType,
       scaleMin: decimalText(k.scaleMin),

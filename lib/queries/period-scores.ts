@@ -1,6 +1,7 @@
 import "server-only";
 import {
   effectiveAt,
+  kpiCountsInMonth,
   makeScorer,
   periodStart,
   periodToDate,
@@ -58,7 +59,8 @@ export async function scoreScorecardPeriod(
     select: {
       id: true,
       weight: true,
-      kpis: { where: { status: "ACTIVE" }, select: { id: true, weight: true, direction: true, frequency: true } },
+      // RETIRED ones count up to the period they were retired in (kpiCountsInMonth below).
+      kpis: { where: { status: { in: ["ACTIVE", "RETIRED"] } }, select: { id: true, weight: true, direction: true, frequency: true, status: true, retiredIn: true } },
     },
   });
   const kpis = perspectives.flatMap((p) => p.kpis);
@@ -103,6 +105,8 @@ export async function scoreScorecardPeriod(
       perspectives.map((p) => ({
         weight: Number(p.weight),
         kpis: p.kpis.map((k) => {
+          // A KPI retired before this period weighs nothing: not scored, not missing.
+          if (!kpiCountsInMonth({ status: k.status, retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null, frequency: k.frequency }, period)) return { score: null, weight: 0 };
           const thresholds = thresholdsFor(k.id, personaId);
           const value = valueAt.get(`${k.id}|${personaId}|${periodStart(period, k.frequency)}`);
           // A KPI without thresholds in force cannot be judged: it counts as missing, not as zero.

@@ -283,6 +283,8 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   const missing = { due: 0, overdue: 0, open: 0 };
   const lines = new Map<string, KpiLine>();
   now.kpis.forEach((score) => {
+    // A KPI retired before this month is absent from it (its earlier months still show it).
+    if (!score.counts) return;
     const { kpi } = score;
     const stored = values.get(kpi.id, persona.id, score.period);
     const prevPeriod = previousPeriod(score.period, kpi.frequency);
@@ -334,7 +336,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
 
   const perspectives: PerspectiveView[] = structure.perspectives.map((p, i) => {
     const kpisOf = (objectiveId: string | null) =>
-      structure.kpis.filter((k) => k.perspectiveId === p.id && k.objectiveId === objectiveId && inDepartment(k)).map((k) => lines.get(k.id)!);
+      structure.kpis.filter((k) => k.perspectiveId === p.id && k.objectiveId === objectiveId && inDepartment(k)).flatMap((k) => lines.get(k.id) ?? []);
     return {
       id: p.id,
       name: p.name,
@@ -346,7 +348,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
         .filter((o) => !department || o.kpis.length > 0),
       otherKpis: structure.kpis
         .filter((k) => k.perspectiveId === p.id && (k.objectiveId === null || !structure.objectives.some((o) => o.id === k.objectiveId)) && inDepartment(k))
-        .map((k) => lines.get(k.id)!),
+        .flatMap((k) => lines.get(k.id) ?? []),
     };
   });
 

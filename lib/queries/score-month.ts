@@ -12,7 +12,7 @@ import {
   type Status,
   type Thresholds,
 } from "@/lib/scoring";
-import type { KpiDef, ScorecardStructure, TargetRow, ValueRow, WeightRow } from "./scorecard-model";
+import { kpiCounts, type KpiDef, type ScorecardStructure, type TargetRow, type ValueRow, type WeightRow } from "./scorecard-model";
 
 // Scores loaded rows for one persona and month with lib/scoring. No I/O: the loaders in
 // scorecard-model.ts fetch, this indexes and scores, screens shape. Every screen and export
@@ -145,6 +145,11 @@ export interface KpiMonthScore {
   status: Status;
   /** This KPI's share of the persona's overall score in the month (0 when not scored). */
   share: number;
+  /**
+   * Whether the KPI counts in this month: false for a RETIRED KPI after the period it was retired
+   * in (then it has no score, no weight in the roll-ups, and screens leave it out).
+   */
+  counts: boolean;
 }
 
 export interface PersonaMonthScore {
@@ -207,17 +212,21 @@ export function scorePersonaMonth(
   const periodOf = { MONTHLY: viewPeriod("MONTHLY", month), QUARTERLY: viewPeriod("QUARTERLY", month) };
   const kpis: KpiMonthScore[] = structure.kpis.map((kpi) => {
     const period = periodOf[kpi.frequency];
+    if (kpi.status !== "ACTIVE" && !kpiCounts(kpi, month)) {
+      return { kpi, period, value: null, reported: false, target: null, score: null, status: "NO_DATA" as Status, share: 0, counts: false };
+    }
     const row = values.get(kpi.id, personaId, period);
     const value = row?.value ?? null;
     const target = targets.inForce(kpi.id, personaId, period);
     const scored = target ? targets.scorerFor(kpi.id, target.row).scoreValue(value) : { score: null, status: "NO_DATA" as Status };
-    return { kpi, period, value, reported: row !== undefined, target, score: scored.score, status: scored.status, share: 0 };
+    return { kpi, period, value, reported: row !== undefined, target, score: scored.score, status: scored.status, share: 0, counts: true };
   });
 
   const index = indexOf(structure);
+  // A KPI that does not count in the month weighs 0: it neither scores nor lowers coverage.
   const inputs = structure.perspectives.map((p, i) => ({
     weight: p.weight,
-    kpis: index.byPerspective[i]!.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight })),
+    kpis: index.byPerspective[i]!.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.counts ? kpis[k]!.kpi.weight : 0 })),
   }));
   const scored = scorePersona(inputs);
   const objectives = new Map<string, RollupResult>();
@@ -228,7 +237,7 @@ export function scorePersonaMonth(
   index.byPerspective.forEach((positions, i) => positions.forEach((k, j) => (kpis[k]!.share = shares[i]![j]!)));
 
   for (const [objectiveId, positions] of index.byObjective) {
-    objectives.set(objectiveId, rollupObjective(positions.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.kpi.weight }))));
+    objectives.set(objectiveId, rollupObjective(positions.map((k) => ({ score: kpis[k]!.score, weight: kpis[k]!.counts ? kpis[k]!.kpi.weight : 0 }))));
   }
 
   return {
@@ -259,6 +268,7 @@ export function scorePersonaMonthTotals(
     weight: p.weight,
     kpis: index.byPerspective[i]!.map((k) => {
       const kpi = structure.kpis[k]!;
+      if (kpi.status !== "ACTIVE" && !kpiCounts(kpi, month)) return { score: null, weight: 0 };
       const period = periodOf[kpi.frequency];
       const scorer = targets.scorerInForce(kpi.id, personaId, period);
       return { score: scorer ? scorer.score(values.get(kpi.id, personaId, period)?.value ?? null) : null, weight: kpi.weight };

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import { readRows } from "@/lib/db/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Direction, Frequency } from "@/lib/scoring";
+import { kpiCountsInMonth, type Direction, type Frequency } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
 
 // The scorecard's structure and the rows the dashboards score, loaded in a fixed number of
@@ -27,6 +27,14 @@ export interface KpiDef {
   timing: "LEADING" | "LAGGING";
   owner: { id: string; name: string } | null;
   department: { id: string; name: string } | null;
+  status: "ACTIVE" | "RETIRED";
+  /** RETIRED: the month it was retired in ('YYYY-MM-01'); it counts up to that period and not after. */
+  retiredIn: string | null;
+}
+
+/** Whether a KPI of the structure counts in a month's view (lib/scoring's kpiCountsInMonth). */
+export function kpiCounts(kpi: Pick<KpiDef, "status" | "retiredIn" | "frequency">, month: string): boolean {
+  return kpiCountsInMonth(kpi, month);
 }
 
 export interface ObjectiveDef {
@@ -51,13 +59,16 @@ export interface ScorecardStructure {
   escalationStreakLength: number;
   perspectives: PerspectiveDef[];
   objectives: ObjectiveDef[];
-  /** ACTIVE KPIs only, in perspective order then by code: PROPOSED ones are never scored. */
+  /**
+   * ACTIVE and RETIRED KPIs, in perspective order then by code. A RETIRED one counts only up to
+   * the period it was retired in (kpiCounts); PROPOSED and REJECTED ones are never loaded.
+   */
   kpis: KpiDef[];
 }
 
 const person = { select: { id: true, name: true } } as const;
 
-/** One read: the scorecard with its perspectives, objectives and active KPIs. */
+/** One read: the scorecard with its perspectives, objectives and ACTIVE and RETIRED KPIs. */
 export async function loadScorecardStructure(db: DbClient, slug: string): Promise<ScorecardStructure | null> {
   const card = await db.scorecard.findUnique({
     where: { slug },
@@ -76,7 +87,7 @@ export async function loadScorecardStructure(db: DbClient, slug: string): Promis
           weight: true,
           objectives: { orderBy: { title: "asc" }, select: { id: true, title: true, owner: person } },
           kpis: {
-            where: { status: "ACTIVE" },
+            where: { status: { in: ["ACTIVE", "RETIRED"] } },
             orderBy: { code: "asc" },
             select: {
               id: true,
@@ -93,6 +104,8 @@ export async function loadScorecardStructure(db: DbClient, slug: string): Promis
               timing: true,
               owner: person,
               department: person,
+              status: true,
+              retiredIn: true,
             },
           },
         },
@@ -125,6 +138,8 @@ export async function loadScorecardStructure(db: DbClient, slug: string): Promis
         timing: k.timing,
         owner: k.owner,
         department: k.department,
+        status: k.status as "ACTIVE" | "RETIRED",
+        retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null,
       })),
     ),
   };
@@ -324,7 +339,7 @@ export async function loadPersonaValues(
   detailPeriods: string[],
 ): Promise<StoredValueRow[]> {
   if (periods.length === 0) return [];
-  const ofScorecard = `JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+  const ofScorecard = `JOIN "Kpi" k ON k.id = m."kpiId" AND k.status IN ('ACTIVE', 'RETIRED')
      JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1`;
   const [history, details] = await Promise.all([
     readRows<{ kpiId: string; period: string; value: number | null }>(
@@ -380,7 +395,7 @@ export async function loadValues(db: DbClient, scorecardId: string, personaIds: 
     db,
     `SELECT m."kpiId", m."personaId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
      FROM "Measurement" m
-     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status = 'ACTIVE'
+     JOIN "Kpi" k ON k.id = m."kpiId" AND k.status IN ('ACTIVE', 'RETIRED')
      JOIN "Perspective" p ON p.id = k."perspectiveId"
      WHERE p."scorecardId" = $1
        AND m."personaId" = ANY($2::text[])
@@ -403,7 +418,7 @@ export async function loadDataMonths(db: DbClient, scorecard: { slug: string }):
     JOIN "Perspective" p ON p."scorecardId" = s.id
     JOIN "Kpi" k ON k."perspectiveId" = p.id
     CROSS JOIN LATERAL (SELECT min(m.period) AS lo, max(m.period) AS hi FROM "Measurement" m WHERE m."kpiId" = k.id) x
-    WHERE s.slug = ${scorecardSlug} AND k.status = 'ACTIVE'`;
+    WHERE s.slug = ${scorecardSlug} AND k.status IN ('ACTIVE', 'RETIRED')`;
   if (!row?.first || !row.last) return null;
   // A quarterly value is keyed on its quarter's first month: the monthly KPIs say how far data reaches.
   return { first: toPeriodKey(row.first), last: toPeriodKey(row.lastMonthly ?? row.last) };

@@ -138,7 +138,7 @@ export async function getStrategyMap(actor: Actor, input: StrategyMapInput): Pro
         title: o.title,
         perspectiveId: o.perspectiveId,
         result: NO_RESULT,
-        kpis: structure.kpis.filter((k) => k.objectiveId === o.id).map((k) => ({ code: k.code, name: k.name, score: null, status: "NO_DATA" })),
+        kpis: structure.kpis.filter((k) => k.objectiveId === o.id && k.status === "ACTIVE").map((k) => ({ code: k.code, name: k.name, score: null, status: "NO_DATA" })),
       }))
     : card.perspectives.flatMap((p) =>
         p.objectives.map((o) => ({

@@ -1,3 +1,4 @@
+import { viewPeriod, type Frequency } from "./periods";
 import { rollup, type WeightedScore } from "./rollup";
 import type { RollupResult } from "./types";
 
@@ -7,10 +8,21 @@ import type { RollupResult } from "./types";
  * scored when the caller passes it: whether a RETIRED KPI or SUNSET persona still belongs in
  * a given period depends on when it left, which only the caller knows.
  */
-export const NEVER_SCORED_STATUSES: readonly string[] = Object.freeze(["DRAFT", "PROPOSED"]);
+export const NEVER_SCORED_STATUSES: readonly string[] = Object.freeze(["DRAFT", "PROPOSED", "REJECTED"]);
 
 export function isScored(status: string | null | undefined): boolean {
   return status == null || !NEVER_SCORED_STATUSES.includes(status);
+}
+
+/**
+ * Whether a KPI counts in a month's view. ACTIVE: always. RETIRED: up to and including the
+ * period it was retired in (`retiredIn`, a month key; for a quarterly KPI its quarter), never
+ * after, so its history keeps scoring. PROPOSED and REJECTED: never.
+ */
+export function kpiCountsInMonth(kpi: { status: string; retiredIn: string | null; frequency: Frequency }, month: string): boolean {
+  if (kpi.status === "ACTIVE") return true;
+  if (kpi.status !== "RETIRED" || kpi.retiredIn === null) return false;
+  return viewPeriod(kpi.frequency, month) <= viewPeriod(kpi.frequency, kpi.retiredIn);
 }
 
 /** An item of the hierarchy: its score, its weight, and optionally its lifecycle status. */

@@ -43,10 +43,11 @@
  * A perspective rolls up its active KPIs with KPI weights; an objective, its KPIs; a
  * persona's overall score rolls up perspectives with perspective weights; a score across
  * personas rolls up persona scores with the persona weights in force in that period.
- * Items may carry their lifecycle `status`: DRAFT and PROPOSED items are never scored (they
+ * Items may carry their lifecycle `status`: DRAFT, PROPOSED and REJECTED items are never scored (they
  * are dropped, weight and all). ACTIVE, SUNSET and RETIRED items are scored when passed:
  * whether a retired KPI or sunset persona belongs in a period depends on dates only the caller
- * knows, so the caller leaves it out where it should not count.
+ * knows, so the caller leaves it out where it should not count. kpiCountsInMonth(kpi, month) is
+ * that rule for KPIs: a RETIRED KPI counts up to and including the period it was retired in.
  *
  * BREACH STREAKS AND ESCALATION
  * breachStreak takes one entry per expected period, ascending (a quarterly KPI: one per
@@ -103,6 +104,7 @@ export { RollupAccumulator, rollup, type WeightedScore } from "./rollup";
 export {
   NEVER_SCORED_STATUSES,
   isScored,
+  kpiCountsInMonth,
   rollupScored,
   rollupPerspective,
   rollupObjective,

@@ -144,7 +144,9 @@ export type SaveMeasurementData = z.output<typeof saveMeasurementSchema>;
 export interface MeasurementKpiRules {
   code: string;
   name: string;
-  status: "PROPOSED" | "ACTIVE" | "RETIRED";
+  status: "PROPOSED" | "ACTIVE" | "RETIRED" | "REJECTED";
+  /** RETIRED only: the month it was retired in ('YYYY-MM-01'); it takes values up to that period. */
+  retiredIn?: string | null;
   unit: "PERCENT" | "RATIO" | "COUNT" | "CURRENCY" | "DURATION" | "SCORE";
   measureType: "QUANTITATIVE" | "QUALITATIVE";
   scaleMin: string | number | null;
@@ -250,8 +252,14 @@ export function measurementRuleProblems(
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 
-  if (kpi.status !== "ACTIVE") {
-    add(fields.kpi, `${kpi.code} is ${kpi.status === "PROPOSED" ? "a proposal" : "retired"}: values can be entered only for ACTIVE KPIs.`);
+  if (kpi.status === "RETIRED" && kpi.retiredIn) {
+    // A retired KPI still counts in the period it was retired in (and before): late values are welcome there.
+    const last = periodStart(kpi.retiredIn, kpi.frequency);
+    if (isPeriodKey(input.period, kpi.frequency) && input.period > last) {
+      add(fields.kpi, `${kpi.code} is retired: it takes values up to ${periodWords(last, kpi.frequency)}, when it was retired.`);
+    }
+  } else if (kpi.status !== "ACTIVE") {
+    add(fields.kpi, `${kpi.code} is ${kpi.status === "PROPOSED" ? "a proposal" : kpi.status === "REJECTED" ? "a rejected proposal" : "retired"}: values can be entered only for ACTIVE KPIs.`);
   }
   if (persona.status !== "ACTIVE") {
     add(fields.persona, `${persona.name} is ${persona.status === "DRAFT" ? "a draft" : "sunset"}: values can be entered only for ACTIVE personas.`);

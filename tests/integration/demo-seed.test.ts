@@ -274,6 +274,14 @@ describe("demo seed: content", () => {
     expect(proposed).toHaveLength(1);
     expect(proposed[0]!.justification?.length).toBeGreaterThan(40);
     expect(proposed[0]!.proposedById).not.toBeNull();
+    expect(proposed[0]!.evidence).toBeTruthy();
+    expect(await db.kpiProposalPersona.count({ where: { kpiId: proposed[0]!.id } })).toBe(2);
+    // One retired KPI: its values stop at the month it was retired in, with the reason kept.
+    const retired = kpis.filter((k) => k.status === "RETIRED");
+    expect(retired.map((k) => k.code)).toEqual(["BSC-PHONE-FCR"]);
+    expect(retired[0]!.statusRationale?.length).toBeGreaterThan(40);
+    const lastValue = await db.measurement.findFirst({ where: { kpiId: retired[0]!.id }, orderBy: { period: "desc" }, select: { period: true } });
+    expect(lastValue?.period.getTime()).toBe(retired[0]!.retiredIn!.getTime());
   });
 
   it("gives owner@demo.test KPIs in both scorecards", async () => {
@@ -331,8 +339,9 @@ describe("demo seed: measurements", () => {
     const kpis = await db.kpi.findMany({ where: { status: "ACTIVE" } });
     const expected = kpis.reduce((sum, k) => sum + periodsBetween("2024-11-01", DEFAULT_DEMO_END_PERIOD, k.frequency as Frequency).filter((p) => p >= "2024-11-01").length, 0);
     const activeIds = { in: active.map((p) => p.id) };
-    const stored = await db.measurement.count({ where: { personaId: activeIds } });
-    const withValue = await db.measurement.count({ where: { personaId: activeIds, value: { not: null } } });
+    // Values of ACTIVE KPIs (the retired one's history is checked with the Persona Balanced Scorecard).
+    const stored = await db.measurement.count({ where: { personaId: activeIds, kpi: { status: "ACTIVE" } } });
+    const withValue = await db.measurement.count({ where: { personaId: activeIds, kpi: { status: "ACTIVE" }, value: { not: null } } });
     expect(stored).toBeLessThan(expected * active.length);
     expect(withValue).toBeLessThan(stored);
     expect(withValue).toBeGreaterThan(expected * active.length - 10);

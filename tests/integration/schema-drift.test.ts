@@ -33,6 +33,11 @@ type CatalogRow = { kind: string; name: string; definition: string };
 const HAND_WRITTEN_CHECKS: CatalogRow[] = [
   {
     kind: "constraint",
+    name: '"Kpi".Kpi_retiredIn_only_when_retired',
+    definition: `CHECK (((status = 'RETIRED'::"KpiStatus") = ("retiredIn" IS NOT NULL)))`,
+  },
+  {
+    kind: "constraint",
     name: '"Measurement".Measurement_value_xor_not_available',
     definition: `CHECK ((((value IS NULL) <> ("notAvailableReason" IS NULL)) AND (("notAvailableReason" IS NULL) OR (btrim("notAvailableReason") <> ''::text))))`,
   },

@@ -135,6 +135,7 @@ export const KPI_RULES_SELECT = {
   code: true,
   name: true,
   status: true,
+  retiredIn: true,
   unit: true,
   measureType: true,
   scaleMin: true,
@@ -148,8 +149,14 @@ export const KPI_RULES_SELECT = {
 } as const;
 
 /** A KPI row (KPI_RULES_SELECT) -> what lib/validation/measurements' rules take. */
-export function kpiRules<K extends { scaleMin: { toFixed(): string } | null; scaleMax: { toFixed(): string } | null; frequency: string }>(kpi: K) {
-  return { ...kpi, scaleMin: kpi.scaleMin?.toFixed() ?? null, scaleMax: kpi.scaleMax?.toFixed() ?? null, frequency: kpi.frequency as Frequency };
+export function kpiRules<K extends { scaleMin: { toFixed(): string } | null; scaleMax: { toFixed(): string } | null; frequency: string; retiredIn?: Date | null }>(kpi: K) {
+  return {
+    ...kpi,
+    scaleMin: kpi.scaleMin?.toFixed() ?? null,
+    scaleMax: kpi.scaleMax?.toFixed() ?? null,
+    frequency: kpi.frequency as Frequency,
+    retiredIn: kpi.retiredIn ? kpi.retiredIn.toISOString().slice(0, 10) : null,
+  };
 }
 
 /** Same value (87.40 = 87.4) and same not-available reason. */

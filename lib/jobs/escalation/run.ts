@@ -115,7 +115,10 @@ async function evaluateScorecard(
   result: EscalationRunResult,
 ): Promise<void> {
   const now = options.now ?? new Date();
-  const kpis = only ? full.kpis.filter((k) => allPersonas.some((p) => only.has(pairKey(k.id, p.id)))) : full.kpis;
+  // Only ACTIVE KPIs escalate: the structure also holds RETIRED ones (for their scored history),
+  // but nobody is asked to act on a KPI that has been retired.
+  const active = full.kpis.filter((k) => k.status === "ACTIVE");
+  const kpis = only ? active.filter((k) => allPersonas.some((p) => only.has(pairKey(k.id, p.id)))) : active;
   const personas = only ? allPersonas.filter((p) => kpis.some((k) => only.has(pairKey(k.id, p.id)))) : allPersonas;
   if (kpis.length === 0 || personas.length === 0) return;
   result.scorecards++;

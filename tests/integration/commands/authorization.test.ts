@@ -199,6 +199,47 @@ const CASES: Case[] = [
       rationale: "Raised after the pricing change.",
     }),
   },
+  {
+    name: "proposeKpi",
+    command: commands.proposeKpi,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const kpi = await makeKpi({ ownerId: null });
+      const objective = await (await getDb()).strategicObjective.create({ data: { perspectiveId: kpi.perspectiveId, title: `Objective ${++seq}` } });
+      return {
+        code: `PROP-${++seq}`, name: "Proposed", perspectiveId: kpi.perspectiveId, objectiveId: objective.id, timing: "LEADING", measureType: "QUANTITATIVE",
+        unit: "COUNT", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", weight: "1", personaIds: [(await makePersona()).id],
+        justification: "Experts answer most community questions.", evidence: "https://example.test/analysis",
+      };
+    },
+  },
+  {
+    name: "updateKpi",
+    command: commands.updateKpi,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const kpi = await makeKpi({ ownerId: null });
+      return { kpiId: kpi.id, version: kpi.version, code: kpi.code, name: "Renamed", perspectiveId: kpi.perspectiveId, timing: "LAGGING", measureType: "QUANTITATIVE", unit: "PERCENT", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", weight: "2" };
+    },
+  },
+  {
+    // Someone else's proposal (the proposer's own is refused to every role: kpis.test.ts).
+    name: "reviewKpiProposal",
+    command: commands.reviewKpiProposal,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const proposer = await makeUser({ role: "ANALYST" });
+      const kpi = await makeKpi({ ownerId: null, status: "PROPOSED" });
+      await (await getDb()).kpi.update({ where: { id: kpi.id }, data: { proposedById: proposer.id } });
+      return { kpiId: kpi.id, version: 1, decision: "APPROVE", comment: "Evidence is convincing." };
+    },
+  },
+  {
+    name: "changeKpiStatus",
+    command: commands.changeKpiStatus,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ kpiId: (await makeKpi({ ownerId: null })).id, version: 1, toStatus: "RETIRED", rationale: "Replaced by a better measure." }),
+  },
 ];
 
 const actors = {} as Record<Role, Actor>;

@@ -78,6 +78,10 @@ export async function snapshot() {
     await db.personaWeight.count(),
   ];
   const escalations = await db.escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, assigneeId: true, acknowledgedById: true, acknowledgedAt: true } });
+  const kpis = (
+    await db.kpi.findMany({ orderBy: { id: "asc" }, select: { id: true, code: true, name: true, status: true, retiredIn: true, version: true, ownerId: true, reviewedById: true, reviewComment: true } })
+  ).map((k) => ({ ...k }));
+  const kpiProposalPersonas = await db.kpiProposalPersona.count();
   const escalationEvents = await db.escalationEvent.count();
   const notifications = await db.notification.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, readAt: true } });
   const targets = (await db.kpiTarget.findMany({ orderBy: { id: "asc" }, select: { id: true, target: true, green: true, red: true, rationale: true } })).map((t) => ({
@@ -87,7 +91,7 @@ export async function snapshot() {
     red: t.red.toFixed(),
   }));
   const pairRequests = await db.pairEvaluationRequest.count();
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications, targets, pairRequests };
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications, targets, pairRequests, kpis, kpiProposalPersonas };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────

@@ -28,6 +28,8 @@ beforeAll(async () => {
   const owner = actors.find((a) => a.role === "KPI_OWNER")!;
   const kpi = await makeKpi({ ownerId: owner.id });
   const persona = await makePersona();
+  // A KPI, its perspective and a proposal, so the KPI commands meet real rows.
+  ids.push(kpi.id, kpi.perspectiveId, (await makeKpi({ ownerId: null, status: "PROPOSED" })).id);
   const escalation = await db.escalation.create({
     data: { kpiId: kpi.id, personaId: persona.id, firstBreachedPeriod: new Date("2026-01-01T00:00:00Z"), lastBreachedPeriod: new Date("2026-03-01T00:00:00Z"), streakLength: 3, level: 1, assigneeId: owner.id },
   });
@@ -60,6 +62,9 @@ const FIELDS = [
   "baseline", "target", "green", "red", "greenHigh", "redHigh", "replace",
   "targetPersonaId", "targetVersion", "rule", "share", "kpiIds", "fromPeriod", "toPeriod", "expected",
   "scope", "personaIds",
+  "code", "perspectiveId", "objectiveId", "timing", "measureType", "scaleMin", "scaleMax", "unit", "currencyCode", "durationUnit",
+  "direction", "frequency", "weight", "ownerId", "sourceSystem", "transformation", "justification", "evidence",
+  "decision", "retiredIn",
 ] as const;
 
 const payload = fc.oneof(

@@ -17,6 +17,7 @@ const MATRIX: Record<Action, [admin: Cell, analyst: Cell, kpiOwner: Cell, execut
   "weight.write":           ["Y", "Y",   "N",   "N"],
   "kpi.write":              ["Y", "Y",   "N",   "N"],
   "kpi.propose":            ["Y", "Y",   "N",   "N"],
+  "kpi.review":             ["Y", "Y",   "N",   "N"],
   "target.write":           ["Y", "Y",   "N",   "N"],
   "objective.write":        ["Y", "Y",   "N",   "N"],
   "measurement.write":      ["Y", "N",   "own", "N"],
@@ -122,6 +123,16 @@ describe("resource rules", () => {
       expect((error as AppError).code).toBe("FORBIDDEN");
       expect((error as AppError).message).toMatch(/administrators/);
     }
+  });
+
+  it("a KPI proposal is reviewed by an analyst or admin who did not propose it, never by its proposer", () => {
+    for (const role of ["ANALYST", "ADMIN"] as const) {
+      const reviewer = actorOf(role);
+      expect(can(reviewer, "kpi.review", { proposal: { proposedById: "someone-else" } })).toBe(true);
+      expect(can(reviewer, "kpi.review", { proposal: { proposedById: reviewer.id } })).toBe(false);
+      expect(() => authorize(reviewer, "kpi.review", { proposal: { proposedById: reviewer.id } })).toThrow(/You proposed this KPI/);
+    }
+    expect(can(actorOf("KPI_OWNER"), "kpi.review", { proposal: { proposedById: "someone-else" } })).toBe(false);
   });
 
   it("an unknown action is refused, never allowed", () => {

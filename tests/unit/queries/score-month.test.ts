@@ -46,6 +46,8 @@ function structureOf(kpis: KpiSpec[]): ScorecardStructure {
       timing: "LAGGING",
       owner: null,
       department: null,
+      status: "ACTIVE",
+      retiredIn: null,
     })),
   };
 }

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatScore, formatValue, unitLabel } from "@/lib/format";
 import { getKpiDetail, type KpiDetail } from "@/lib/queries/kpi-detail";
@@ -57,7 +58,23 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
           Targets and thresholds
         </Link>
       </PageHeader>
-      {kpi.status !== "ACTIVE" ? <p className="mb-4 text-sm text-slate-700">This KPI is {kpi.status.toLowerCase()}: it is not scored.</p> : null}
+      {kpi.status === "RETIRED" ? (
+        <p className="mb-4 text-sm text-slate-700">This KPI is retired: it counts up to the month it was retired in and not after; its history stays.</p>
+      ) : kpi.status !== "ACTIVE" ? (
+        <p className="mb-4 text-sm text-slate-700">
+          This KPI is {kpi.status === "PROPOSED" ? "a proposal" : "a rejected proposal"}: it is not scored.{" "}
+          <Link href={`/kpis/${encodeURIComponent(kpi.code)}/review`} className="text-brand-700 underline underline-offset-2">
+            Read the proposal
+          </Link>
+        </p>
+      ) : null}
+      {can(actor, "kpi.write") && kpi.status !== "REJECTED" ? (
+        <p className="mb-4 text-sm print:hidden">
+          <Link href={`/kpis/${encodeURIComponent(kpi.code)}/edit`} className="font-medium text-brand-700 underline underline-offset-2">
+            Edit this KPI
+          </Link>
+        </p>
+      ) : null}
 
       <nav aria-label="Personas" className="mb-4 print:hidden">
         <ul className="flex flex-wrap gap-2 text-sm">

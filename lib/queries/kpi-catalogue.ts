@@ -1,0 +1,274 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
+import { KPI_STATUSES, type KpiStatusValue } from "@/lib/validation/kpis";
+import { toPeriodKey } from "./convert";
+
+// The KPI screens: /kpis (catalogue), /kpis/new and /kpis/{code}/edit (the editor's options and
+// values), /kpis/proposals (the queue) and /kpis/{code}/review. Bounded: the catalogue is 3
+// reads, the editor 5, the queue 1, a review 1.
+
+export interface KpiCatalogueRow {
+  code: string;
+  name: string;
+  scorecard: string;
+  perspective: string;
+  objective: string | null;
+  owner: string | null;
+  status: KpiStatusValue;
+  frequency: "MONTHLY" | "QUARTERLY";
+  retiredIn: string | null;
+}
+
+export interface KpiCatalogue {
+  rows: KpiCatalogueRow[];
+  status: KpiStatusValue | null;
+  scorecard: string | null;
+  /** A filter parameter that could not be read, in words. */
+  filterMessage: string | null;
+  counts: Record<KpiStatusValue, number>;
+  scorecards: { slug: string; name: string }[];
+  canEdit: boolean;
+  canPropose: boolean;
+}
+
+export async function getKpiCatalogue(actor: Actor, input: { status?: string | null; scorecard?: string | null }): Promise<KpiCatalogue> {
+  authorize(actor, "dashboard.read");
+  const db = await getDb();
+  const raw = input.status?.trim().toUpperCase() || null;
+  const status = raw && (KPI_STATUSES as readonly string[]).includes(raw) ? (raw as KpiStatusValue) : null;
+  const [scorecards, rows, grouped] = await Promise.all([
+    db.scorecard.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.kpi.findMany({
+      where: { ...(status ? { status } : {}), ...(input.scorecard ? { perspective: { scorecard: { slug: input.scorecard } } } : {}) },
+      orderBy: [{ perspective: { scorecard: { name: "asc" } } }, { perspective: { order: "asc" } }, { code: "asc" }],
+      select: {
+        code: true,
+        name: true,
+        status: true,
+        frequency: true,
+        retiredIn: true,
+        perspective: { select: { name: true, scorecard: { select: { name: true } } } },
+        objective: { select: { title: true } },
+        owner: { select: { name: true } },
+      },
+    }),
+    db.kpi.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const scorecard = input.scorecard && scorecards.some((s) => s.slug === input.scorecard) ? input.scorecard : null;
+  const messages = [
+    raw && !status ? `There is no status “${input.status}”; showing every status.` : null,
+    input.scorecard && !scorecard ? `There is no scorecard “${input.scorecard}”; showing every scorecard.` : null,
+  ].filter((m): m is string => m !== null);
+  // An unknown scorecard shows all: read again without that filter (rare; keeps the common path at 3 reads).
+  const shown =
+    input.scorecard && !scorecard
+      ? (await getKpiCatalogue(actor, { status: input.status, scorecard: null })).rows
+      : rows.map((k) => ({
+          code: k.code,
+          name: k.name,
+          scorecard: k.perspective.scorecard.name,
+          perspective: k.perspective.name,
+          objective: k.objective?.title ?? null,
+          owner: k.owner?.name ?? null,
+          status: k.status,
+          frequency: k.frequency,
+          retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null,
+        }));
+  const counts = { PROPOSED: 0, ACTIVE: 0, RETIRED: 0, REJECTED: 0 } as Record<KpiStatusValue, number>;
+  for (const g of grouped) counts[g.status] = g._count._all;
+  return {
+    rows: shown,
+    status,
+    scorecard,
+    filterMessage: messages.length > 0 ? messages.join(" ") : null,
+    counts,
+    scorecards,
+    canEdit: can(actor, "kpi.write"),
+    canPropose: can(actor, "kpi.propose"),
+  };
+}
+
+// ───────────────────────────── The editor ─────────────────────────────
+
+export interface KpiFormOptions {
+  perspectives: { id: string; label: string }[];
+  objectives: { id: string; label: string; perspectiveId: string }[];
+  owners: { id: string; label: string }[];
+  departments: { id: string; label: string }[];
+  personas: { id: string; label: string }[];
+}
+
+/** What the editor's selects offer: perspectives and objectives by scorecard, possible owners, departments, personas. */
+export async function getKpiFormOptions(actor: Actor): Promise<KpiFormOptions> {
+  authorize(actor, "kpi.propose");
+  const db = await getDb();
+  const [perspectives, owners, departments, personas] = await Promise.all([
+    db.perspective.findMany({
+      orderBy: [{ scorecard: { name: "asc" } }, { order: "asc" }],
+      select: { id: true, name: true, scorecard: { select: { name: true } }, objectives: { orderBy: { title: "asc" }, select: { id: true, title: true } } },
+    }),
+    db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.persona.findMany({ where: { status: { in: ["ACTIVE", "DRAFT"] } }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, status: true } }),
+  ]);
+  return {
+    perspectives: perspectives.map((p) => ({ id: p.id, label: `${p.scorecard.name}: ${p.name}` })),
+    objectives: perspectives.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.name}: ${o.title}`, perspectiveId: p.id }))),
+    owners: owners.map((u) => ({ id: u.id, label: u.role === "KPI_OWNER" ? u.name : `${u.name} (${u.role === "ADMIN" ? "administrator" : u.role === "ANALYST" ? "analyst" : "executive"})` })),
+    departments: departments.map((d) => ({ id: d.id, label: d.name })),
+    personas: personas.map((p) => ({ id: p.id, label: p.status === "DRAFT" ? `${p.name} (draft)` : p.name })),
+  };
+}
+
+export interface KpiEditorValues {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  perspectiveId: string;
+  objectiveId: string;
+  timing: string;
+  measureType: string;
+  scaleMin: string;
+  scaleMax: string;
+  unit: string;
+  currencyCode: string;
+  durationUnit: string;
+  direction: string;
+  frequency: string;
+  weight: string;
+  ownerId: string;
+  departmentId: string;
+  sourceSystem: string;
+  transformation: string;
+  status: KpiStatusValue;
+  retiredIn: string | null;
+  statusRationale: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** One KPI as the editor shows it (every field as form text), or null. */
+export async function getKpiForEdit(actor: Actor, code: string): Promise<KpiEditorValues | null> {
+  authorize(actor, "kpi.write");
+  const db = await getDb();
+  const k = await db.kpi.findUnique({ where: { code } });
+  if (!k) return null;
+  const text = (v: { toString(): string } | string | null) => (v === null ? "" : v.toString());
+  return {
+    id: k.id,
+    code: k.code,
+    name: k.name,
+    description: text(k.description),
+    perspectiveId: k.perspectiveId,
+    objectiveId: text(k.objectiveId),
+    timing: k.timing,
+    measureType: k.measureType,
+    scaleMin: text(k.scaleMin),
+    scaleMax: text(k.scaleMax),
+    unit: k.unit,
+    currencyCode: text(k.currencyCode),
+    durationUnit: text(k.durationUnit),
+    direction: k.direction,
+    frequency: k.frequency,
+    weight: k.weight.toString(),
+    ownerId: text(k.ownerId),
+    departmentId: text(k.departmentId),
+    sourceSystem: text(k.sourceSystem),
+    transformation: text(k.transformation),
+    status: k.status,
+    retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null,
+    statusRationale: k.statusRationale,
+    version: k.version,
+    updatedAt: k.updatedAt.toISOString(),
+  };
+}
+
+// ───────────────────────────── Proposals ─────────────────────────────
+
+export interface ProposalView {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  scorecard: string;
+  perspective: string;
+  objective: string | null;
+  personas: string[];
+  justification: string | null;
+  evidence: string | null;
+  proposedBy: { id: string; name: string } | null;
+  proposedAt: string;
+  status: KpiStatusValue;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  reviewedAt: string | null;
+  version: number;
+  /** The viewer may approve or reject it (an analyst or admin who did not propose it). */
+  canReview: boolean;
+  /** The viewer proposed it. */
+  own: boolean;
+}
+
+const proposalSelect = {
+  id: true,
+  code: true,
+  name: true,
+  description: true,
+  status: true,
+  justification: true,
+  evidence: true,
+  createdAt: true,
+  reviewComment: true,
+  reviewedAt: true,
+  version: true,
+  perspective: { select: { name: true, scorecard: { select: { name: true } } } },
+  objective: { select: { title: true } },
+  proposedBy: { select: { id: true, name: true } },
+  reviewedBy: { select: { name: true } },
+  proposalPersonas: { select: { persona: { select: { name: true } } }, orderBy: { persona: { name: "asc" } } },
+} as const;
+
+function proposalView(actor: Actor, k: Awaited<ReturnType<typeof loadProposals>>[number]): ProposalView {
+  return {
+    id: k.id,
+    code: k.code,
+    name: k.name,
+    description: k.description,
+    scorecard: k.perspective.scorecard.name,
+    perspective: k.perspective.name,
+    objective: k.objective?.title ?? null,
+    personas: k.proposalPersonas.map((p) => p.persona.name),
+    justification: k.justification,
+    evidence: k.evidence,
+    proposedBy: k.proposedBy,
+    proposedAt: k.createdAt.toISOString(),
+    status: k.status,
+    reviewedBy: k.reviewedBy?.name ?? null,
+    reviewComment: k.reviewComment,
+    reviewedAt: k.reviewedAt ? k.reviewedAt.toISOString() : null,
+    version: k.version,
+    canReview: k.status === "PROPOSED" && can(actor, "kpi.review", { proposal: { proposedById: k.proposedBy?.id ?? null } }),
+    own: k.proposedBy?.id === actor.id,
+  };
+}
+
+async function loadProposals(where: { status?: "PROPOSED"; code?: string }) {
+  const db = await getDb();
+  return db.kpi.findMany({ where, orderBy: [{ createdAt: "asc" }, { code: "asc" }], select: proposalSelect });
+}
+
+/** Pending proposals, oldest first. One read. */
+export async function getProposalQueue(actor: Actor): Promise<ProposalView[]> {
+  authorize(actor, "dashboard.read");
+  return (await loadProposals({ status: "PROPOSED" })).map((k) => proposalView(actor, k));
+}
+
+/** One KPI's proposal (pending or decided), or null. One read. */
+export async function getProposal(actor: Actor, code: string): Promise<ProposalView | null> {
+  authorize(actor, "dashboard.read");
+  const [k] = await loadProposals({ code });
+  return k ? proposalView(actor, k) : null;
+}
