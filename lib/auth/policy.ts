@@ -144,6 +144,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "notification.manage": "You can only mark your own notifications.",
   "persona.write": "Only analysts and administrators can change personas.",
   "weight.write": "Only analysts and administrators can change persona weights.",
+  "objective.write": "Only analysts and administrators can change perspectives, objectives and their links.",
 };
 
 /** The refusal for an action, in plain language. */
