@@ -4,7 +4,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
 import { getDb } from "@/lib/db";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makeObjective, makePersona, makePersonaWithPainPoints, makeScorecard, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Random payloads against every command, by every role: a command always answers with a
 // result (never an unhandled error), a refusal is well-formed, and a refused command
@@ -36,6 +36,13 @@ beforeAll(async () => {
   // Personas and a scorecard, so persona and weight commands meet real rows.
   for (const status of ["DRAFT", "ACTIVE", "SUNSET"] as const) ids.push((await makePersona(status)).id);
   ids.push((await (await getDb()).scorecard.create({ data: { slug: "property-card", name: "Property card" } })).id);
+  // A small strategy (perspective, two linked objectives) and a pain point, for the strategy commands.
+  const { perspective } = await makeScorecard();
+  const cause = await makeObjective(perspective.id);
+  const effect = await makeObjective(perspective.id);
+  const link = await db.objectiveLink.create({ data: { causeId: cause.id, effectId: effect.id } });
+  const { painPoints } = await makePersonaWithPainPoints(["Slow onboarding"]);
+  ids.push(perspective.id, cause.id, effect.id, link.id, painPoints[0]!.id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -55,6 +62,7 @@ const FIELDS = [
   "escalationId", "note", "actionWhat", "actionOwnerId", "actionDue", "assigneeId", "notificationId",
   "slug", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints", "toStatus", "rationale", "outcome",
   "scorecardId", "effectiveFrom", "weights",
+  "perspectiveId", "objectiveId", "causeId", "effectId", "linkId", "painPointId", "title", "strategicTheme", "ownerId", "departmentIds", "weight", "direction",
 ] as const;
 
 const payload = fc.oneof(
