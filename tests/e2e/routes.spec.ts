@@ -39,6 +39,8 @@ const ROUTES: RouteCase[] = [
   { path: "/personas/public-sector-procurement", allowed: ALL, anonymous: "sign-in" },
   { path: "/personas/new", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/scorecards/persona-bsc/weights", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/strategy", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/customer-profiling/strategy", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },
