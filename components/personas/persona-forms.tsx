@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionMessage } from "@/components/forms/action-message";
-import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { FieldError, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm, type FormAction } from "@/components/forms/use-action-form";
 import {
@@ -132,7 +132,7 @@ export function EditPersonaForm({ action, persona }: { action: FormAction<undefi
         formId={formId}
         name="painPoints"
         label="Pain points"
-        hint="One per line."
+        hint="One per line. A line you reword in place keeps the objectives mapped to it; a line you delete loses them."
         defaultValue={form.value("painPoints", persona.painPoints.join("\n"))}
         errors={form.errors("painPoints")}
       />
@@ -207,6 +207,89 @@ export function ReviewForm({ action, personaId, version, cadence }: { action: Fo
       <SubmitButton pendingLabel="Saving…" pending={form.pending} tone="secondary">
         Mark reviewed
       </SubmitButton>
+    </form>
+  );
+}
+
+export interface ObjectiveOption {
+  id: string;
+  title: string;
+  scorecardName: string;
+  perspective: string;
+}
+
+/** Map one more objective to a pain point: objectives grouped by scorecard, those already mapped left out. */
+export function MapPainPointForm({
+  action,
+  painPoint,
+  options,
+}: {
+  action: FormAction<undefined>;
+  painPoint: { id: string; text: string; objectiveIds: string[] };
+  options: ObjectiveOption[];
+}) {
+  const form = useActionForm(action);
+  const available = options.filter((o) => !painPoint.objectiveIds.includes(o.id));
+  const groups = [...new Set(available.map((o) => o.scorecardName))];
+  const ids = { select: `${form.formId}-objective`, error: `${form.formId}-objective-error` };
+  const errors = form.errors("objectiveId");
+  if (available.length === 0) return <p className="text-xs text-slate-600">Every objective already addresses this pain point.</p>;
+  return (
+    <form key={form.formKey} id={form.formId} action={form.formAction} noValidate className="mt-2 space-y-2" aria-label={`Map an objective to “${painPoint.text}”`}>
+      <input type="hidden" name="painPointId" value={painPoint.id} />
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1 basis-56">
+          <label htmlFor={ids.select} className="text-xs font-medium text-slate-700">
+            Objective that addresses it
+          </label>
+          <select
+            id={ids.select}
+            name="objectiveId"
+            defaultValue={form.value("objectiveId", "")}
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? ids.error : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+          >
+            <option value="">Choose an objective…</option>
+            {groups.map((g) => (
+              <optgroup key={g} label={g}>
+                {available
+                  .filter((o) => o.scorecardName === g)
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.title} ({o.perspective})
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <SubmitButton pendingLabel="Mapping…" pending={form.pending} tone="secondary">
+          Map
+        </SubmitButton>
+      </div>
+      <FieldError id={ids.error} errors={errors} />
+      <ActionMessage state={form.state} id={form.messageId} />
+    </form>
+  );
+}
+
+/** Unmap: a small button beside the objective it removes. */
+export function UnmapPainPointForm({ action, painPointId, objective }: { action: FormAction<undefined>; painPointId: string; objective: { id: string; title: string } }) {
+  const form = useActionForm(action);
+  return (
+    <form id={form.formId} action={form.formAction} className="inline">
+      <input type="hidden" name="painPointId" value={painPointId} />
+      <input type="hidden" name="objectiveId" value={objective.id} />
+      <button
+        type="submit"
+        disabled={form.pending}
+        aria-label={`Unmap “${objective.title}”`}
+        className="ml-2 rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
+      >
+        {form.pending ? "Unmapping…" : "Unmap"}
+      </button>
+      <ActionMessage state={form.state} id={form.messageId} success={false} />
     </form>
   );
 }

@@ -72,7 +72,7 @@ export async function personaJson(slug: string): Promise<ApiPersonaJson | null> 
       reviewCadenceMonths: true,
       nextReviewOn: true,
       version: true,
-      painPoints: true,
+      painPoints: { orderBy: { order: "asc" }, select: { text: true } },
       attributes: { orderBy: [{ kind: "asc" }, { order: "asc" }], select: { kind: true, label: true, value: true } },
     },
   });
@@ -80,6 +80,7 @@ export async function personaJson(slug: string): Promise<ApiPersonaJson | null> 
   return {
     persona: {
       ...p,
+      painPoints: p.painPoints.map((pp) => pp.text),
       revenueInfluence: p.revenueInfluence === null ? null : Number((Number(p.revenueInfluence) * 100).toFixed(2)),
       nextReviewOn: p.nextReviewOn ? p.nextReviewOn.toISOString().slice(0, 10) : null,
     },

@@ -191,6 +191,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "kpi.write": "Only analysts and administrators can change KPI definitions.",
   "kpi.propose": "Only analysts and administrators can propose KPIs.",
   "kpi.review": "Only analysts and administrators can review KPI proposals.",
+  "objective.write": "Only analysts and administrators can change perspectives, objectives and their links.",
 };
 
 /** Refusals that depend on the resource, when the action's own text would mislead. */

@@ -84,7 +84,11 @@ export interface PersonaSpec {
   /** Months after the end period (negative: the review is overdue); null: no more reviews. */
   nextReviewMonthsAfterEnd: number | null;
   attributes: Array<{ kind: AttributeKind; label: string; value: string }>;
-  painPoints: string[];
+  /**
+   * In the persona's order; addressedBy names the objectives that address each one
+   * (`<scorecard slug>|<objective key>`). An empty list is shown flagged as unaddressed.
+   */
+  painPoints: Array<{ text: string; addressedBy: string[] }>;
   /** Themes heard in surveys, used for the NPS comments. */
   voice: { praise: string[]; complaints: string[]; responses: readonly [number, number] };
 }
@@ -150,6 +154,8 @@ export interface ObjectiveSpec {
   description: string;
   theme: string;
   owner: DemoUserEmail;
+  /** The business units that share the objective. */
+  departments: DepartmentName[];
 }
 
 export interface PerspectiveSpec {
@@ -269,9 +275,9 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Usage", value: "Broad rollout, admin-heavy, SSO and API integrations" },
     ],
     painPoints: [
-      "Security and compliance reviews stall every purchase",
-      "Integrating with identity, ERP and ticketing systems",
-      "Proving adoption and ROI to the steering committee before renewal",
+      { text: "Security and compliance reviews stall every purchase", addressedBy: [] },
+      { text: "Integrating with identity, ERP and ticketing systems", addressedBy: ["persona-bsc|ip-onboard"] },
+      { text: "Proving adoption and ROI to the steering committee before renewal", addressedBy: ["persona-bsc|cus-engage", "customer-profiling|cp-embed"] },
     ],
     voice: {
       praise: ["SSO and audit logs that work out of the box", "a responsive named account team", "stable quarterly releases"],
@@ -304,9 +310,9 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Usage", value: "A few core modules, used in bursts" },
     ],
     painPoints: [
-      "No time to configure the product or train staff",
-      "Surprises on the invoice",
-      "Support hours that do not match the working day",
+      { text: "No time to configure the product or train staff", addressedBy: ["persona-bsc|ip-onboard"] },
+      { text: "Surprises on the invoice", addressedBy: [] },
+      { text: "Support hours that do not match the working day", addressedBy: ["persona-bsc|ip-resolve"] },
     ],
     voice: {
       praise: ["quick setup", "clear pricing", "friendly chat support"],
@@ -337,9 +343,9 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Influence", value: "Champions or blocks renewals in their account" },
     ],
     painPoints: [
-      "First-line support cannot answer advanced questions",
-      "Missing API coverage for new features",
-      "Breaking changes without notice",
+      { text: "First-line support cannot answer advanced questions", addressedBy: ["persona-bsc|lg-skills", "persona-bsc|ip-resolve"] },
+      { text: "Missing API coverage for new features", addressedBy: ["persona-bsc|lg-learn"] },
+      { text: "Breaking changes without notice", addressedBy: ["persona-bsc|cus-delight"] },
     ],
     voice: {
       praise: ["a powerful API", "the fast release cadence", "an active community"],
@@ -370,7 +376,11 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Channels", value: "Comparison sites, coupons, app marketplaces" },
       { kind: "BEHAVIOURAL", label: "Usage", value: "Core features only, seasonal" },
     ],
-    painPoints: ["Price rises and paid add-ons", "Useful features locked behind higher plans", "Cancelling is harder than signing up"],
+    painPoints: [
+      { text: "Price rises and paid add-ons", addressedBy: ["customer-profiling|cp-retain"] },
+      { text: "Useful features locked behind higher plans", addressedBy: ["persona-bsc|fin-clv"] },
+      { text: "Cancelling is harder than signing up", addressedBy: ["persona-bsc|cus-delight"] },
+    ],
     voice: {
       praise: ["good value on the starter plan", "the promotions", "how simple it is to cancel"],
       complaints: ["the price increase", "features locked in higher plans", "slow email-only support"],
@@ -400,9 +410,9 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Channels", value: "Public tender portals, framework agreements" },
     ],
     painPoints: [
-      "Tenders demand certifications we do not hold yet",
-      "Accessibility evidence (EN 301 549)",
-      "Fixed budgets per fiscal year",
+      { text: "Tenders demand certifications we do not hold yet", addressedBy: ["customer-profiling|cp-research"] },
+      { text: "Accessibility evidence (EN 301 549)", addressedBy: ["persona-bsc|cus-delight"] },
+      { text: "Fixed budgets per fiscal year", addressedBy: ["customer-profiling|cp-deepen"] },
     ],
     voice: { praise: ["EU hosting"], complaints: ["missing certifications"], responses: [5, 15] },
   },
@@ -429,7 +439,11 @@ export const PERSONAS: PersonaSpec[] = [
       { kind: "BEHAVIOURAL", label: "Usage", value: "Upgrades once a year; heavy use of the admin console" },
       { kind: "BEHAVIOURAL", label: "Channels", value: "Release notes, support portal" },
     ],
-    painPoints: ["Upgrade windows and downtime", "The feature gap to the cloud edition", "Uncertainty about end of support"],
+    painPoints: [
+      { text: "Upgrade windows and downtime", addressedBy: ["persona-bsc|ip-resolve"] },
+      { text: "The feature gap to the cloud edition", addressedBy: ["persona-bsc|cus-engage"] },
+      { text: "Uncertainty about end of support", addressedBy: ["customer-profiling|cp-retain"] },
+    ],
     voice: {
       praise: ["stable releases", "long support windows"],
       complaints: ["the feature gap to the cloud edition", "uncertainty after the end of sale"],
@@ -460,6 +474,7 @@ const CUSTOMER_PROFILING: ScorecardSpec = {
           description: "Keep the customers we have, grow the base, and serve it at a sustainable cost.",
           theme: "Customer retention",
           owner: "exec@demo.test",
+          departments: ["Customer Success", "Sales", "Finance"],
         },
       ],
       kpis: [
@@ -580,6 +595,7 @@ const CUSTOMER_PROFILING: ScorecardSpec = {
           description: "Cover the areas that explain buying decisions, with several methods and tools, without taking months.",
           theme: "Customer insight",
           owner: "jonas.berg@demo.test",
+          departments: ["Marketing", "Data & Analytics"],
         },
       ],
       kpis: [
@@ -680,6 +696,7 @@ const CUSTOMER_PROFILING: ScorecardSpec = {
           description: "Aligned customer data, a followed method, and staff in every department who use the profiles.",
           theme: "Customer insight",
           owner: "analyst@demo.test",
+          departments: ["Data & Analytics", "Sales", "Customer Success", "Support"],
         },
       ],
       kpis: [
@@ -770,6 +787,7 @@ const CUSTOMER_PROFILING: ScorecardSpec = {
           description: "Customers buy more often, more recently, more tailored and more in total.",
           theme: "Market differentiation",
           owner: "owner@demo.test",
+          departments: ["Sales", "Customer Success"],
         },
       ],
       kpis: [
@@ -898,6 +916,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Renew the contracts of the personas that carry the revenue.",
           theme: "Customer retention",
           owner: "exec@demo.test",
+          departments: ["Sales", "Finance"],
         },
         {
           key: "fin-clv",
@@ -905,6 +924,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "More margin per account over a longer relationship.",
           theme: "Profitable growth",
           owner: "lena.fischer@demo.test",
+          departments: ["Finance", "Customer Success"],
         },
       ],
       kpis: [
@@ -968,6 +988,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Every persona would recommend us and rates our support highly.",
           theme: "Customer intimacy",
           owner: "owner@demo.test",
+          departments: ["Customer Success", "Support"],
         },
         {
           key: "cus-engage",
@@ -975,6 +996,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Each persona uses more of the product, more often.",
           theme: "Product leadership",
           owner: "tom.hughes@demo.test",
+          departments: ["Product", "Customer Success"],
         },
       ],
       kpis: [
@@ -1085,6 +1107,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "From signature to a working setup in the time each persona expects.",
           theme: "Operational excellence",
           owner: "owner@demo.test",
+          departments: ["Customer Success"],
         },
         {
           key: "ip-resolve",
@@ -1092,6 +1115,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Tickets resolved quickly at the first attempt, at the depth the persona needs.",
           theme: "Operational excellence",
           owner: "marta.weber@demo.test",
+          departments: ["Support"],
         },
       ],
       kpis: [
@@ -1173,6 +1197,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Agents certified in the product areas each persona relies on.",
           theme: "People",
           owner: "nadia.karim@demo.test",
+          departments: ["People & Learning", "Support"],
         },
         {
           key: "lg-learn",
@@ -1180,6 +1205,7 @@ const PERSONA_BSC: ScorecardSpec = {
           description: "Every account tagged with its persona, and new features adopted and measured per persona.",
           theme: "Innovation",
           owner: "tom.hughes@demo.test",
+          departments: ["Product", "Data & Analytics"],
         },
       ],
       kpis: [

@@ -4,7 +4,7 @@ import { buildDemoPlan } from "./plan";
 import { writeKpis, writeTargets } from "./write-kpis-and-targets";
 import { writeMeasurements } from "./write-measurements";
 import { demoPasswordHashes, writeDepartments, writePersonaAccess, writeUsers } from "./write-people";
-import { writePersonaHistory, writePersonas, writePersonaWeights } from "./write-personas";
+import { writePainPointObjectives, writePersonaHistory, writePersonas, writePersonaWeights } from "./write-personas";
 import { writeScorecards } from "./write-strategy";
 
 export { assertDemoSeedAllowed, DemoSeedRefusedError } from "./guard";
@@ -24,10 +24,13 @@ export interface SeedSummary {
   personaWeights: number;
   personaStatusChanges: number;
   personaReviews: number;
+  personaPainPoints: number;
+  painPointObjectives: number;
   scorecards: number;
   perspectives: number;
   objectives: number;
   objectiveLinks: number;
+  objectiveDepartments: number;
   kpis: number;
   targets: number;
   measurements: number;
@@ -48,10 +51,13 @@ async function countRows(tx: DbClient): Promise<SeedSummary> {
     personaWeights: await tx.personaWeight.count(),
     personaStatusChanges: await tx.personaStatusChange.count(),
     personaReviews: await tx.personaReview.count(),
+    personaPainPoints: await tx.personaPainPoint.count(),
+    painPointObjectives: await tx.painPointObjective.count(),
     scorecards: await tx.scorecard.count(),
     perspectives: await tx.perspective.count(),
     objectives: await tx.strategicObjective.count(),
     objectiveLinks: await tx.objectiveLink.count(),
+    objectiveDepartments: await tx.objectiveDepartment.count(),
     kpis: await tx.kpi.count(),
     targets: await tx.kpiTarget.count(),
     measurements: await tx.measurement.count(),
@@ -74,7 +80,8 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoOptions = 
       const personas = await writePersonas(tx, plan.calendar);
       await writePersonaAccess(tx, users, personas);
       await writePersonaHistory(tx, plan.calendar, { users, personas });
-      const scorecards = await writeScorecards(tx, users);
+      const scorecards = await writeScorecards(tx, users, departments);
+      await writePainPointObjectives(tx, { personas, objectives: scorecards.objectives });
       const kpis = await writeKpis(tx, plan, { users, departments, scorecards, personas });
       await writePersonaWeights(tx, plan.calendar, { users, personas, scorecards: scorecards.scorecards });
       await writeTargets(tx, plan, { users, personas, kpis });

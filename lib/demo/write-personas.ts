@@ -14,7 +14,6 @@ export async function writePersonas(tx: DbClient, calendar: DemoCalendar): Promi
     const data = {
       name: p.name,
       description: p.description,
-      painPoints: p.painPoints,
       status: p.status,
       statusRationale: p.statusRationale,
       statusChangedAt: periodToDate(calendar.monthsBeforeEnd(p.statusSinceMonthsBeforeEnd)),
@@ -33,7 +32,6 @@ export async function writePersonas(tx: DbClient, calendar: DemoCalendar): Promi
     const same =
       stored.name === data.name &&
       stored.description === data.description &&
-      JSON.stringify(stored.painPoints) === JSON.stringify(data.painPoints) &&
       stored.status === data.status &&
       stored.statusRationale === data.statusRationale &&
       sameDate(stored.statusChangedAt, data.statusChangedAt) &&
@@ -46,7 +44,53 @@ export async function writePersonas(tx: DbClient, calendar: DemoCalendar): Promi
     if (!same) await tx.persona.update({ where: { id: stored.id }, data: { ...data, version: { increment: 1 } } });
   }
   await writePersonaAttributes(tx, ids);
+  await writePainPoints(tx, ids);
   return ids;
+}
+
+/** Each persona's pain points, in order; a reset removes ones added since (with their objectives). */
+async function writePainPoints(tx: DbClient, personas: Ids): Promise<void> {
+  const wanted = PERSONAS.flatMap((p) => p.painPoints.map((pp, order) => ({ personaId: idOf(personas, p.slug, "persona"), text: pp.text, order })));
+  const stored = await tx.personaPainPoint.findMany({ where: { personaId: { in: [...personas.values()] } } });
+  const result = await reconcile({
+    wanted,
+    stored,
+    key: (r) => `${r.personaId}|${r.text}`,
+    same: (w, s) => w.order === s.order,
+    create: (rows) => tx.personaPainPoint.createMany({ data: rows }),
+    update: (w, s) => tx.personaPainPoint.update({ where: { id: s.id }, data: { order: w.order } }),
+  });
+  if (result.extra.length > 0) await tx.personaPainPoint.deleteMany({ where: { id: { in: result.extra.map((r) => r.id) } } });
+}
+
+/**
+ * Which objectives address each pain point (catalogue: addressedBy), once the scorecards exist.
+ * A reset removes mappings made since; the unaddressed pain points stay unaddressed.
+ */
+export async function writePainPointObjectives(tx: DbClient, refs: { personas: Ids; objectives: Ids }): Promise<void> {
+  const personaIds = [...refs.personas.values()];
+  const rows = await tx.personaPainPoint.findMany({ where: { personaId: { in: personaIds } }, select: { id: true, personaId: true, text: true } });
+  const painPointId = new Map(rows.map((r) => [`${r.personaId}|${r.text}`, r.id]));
+  const wanted = PERSONAS.flatMap((p) =>
+    p.painPoints.flatMap((pp) =>
+      pp.addressedBy.map((ref) => ({
+        painPointId: idOf(painPointId, `${idOf(refs.personas, p.slug, "persona")}|${pp.text}`, "pain point"),
+        objectiveId: idOf(refs.objectives, ref, "objective"),
+      })),
+    ),
+  );
+  const stored = (await tx.painPointObjective.findMany({ where: { painPointId: { in: rows.map((r) => r.id) } } })).map((r) => ({ ...r, id: `${r.painPointId}|${r.objectiveId}` }));
+  const result = await reconcile({
+    wanted,
+    stored,
+    key: (r) => `${r.painPointId}|${r.objectiveId}`,
+    same: () => true,
+    create: (data) => tx.painPointObjective.createMany({ data }),
+    update: async () => undefined,
+  });
+  for (const extra of result.extra) {
+    await tx.painPointObjective.delete({ where: { painPointId_objectiveId: { painPointId: extra.painPointId, objectiveId: extra.objectiveId } } });
+  }
 }
 
 async function writePersonaAttributes(tx: DbClient, personas: Ids): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DbClient } from "@/lib/db";
 import { SCORECARDS } from "./catalogue";
 import { idOf, type Ids } from "./ids";
+import { reconcile } from "./reconcile";
 
 // The scorecards and their strategy map: perspectives, objectives and the cause-and-effect
 // links between objectives, each upserted by its unique key.
@@ -11,7 +12,7 @@ export interface ScorecardIds {
   objectives: Ids; // `${slug}|${objective key}`
 }
 
-export async function writeScorecards(tx: DbClient, users: Ids): Promise<ScorecardIds> {
+export async function writeScorecards(tx: DbClient, users: Ids, departments: Ids): Promise<ScorecardIds> {
   const ids: ScorecardIds = { scorecards: new Map(), perspectives: new Map(), objectives: new Map() };
   for (const s of SCORECARDS) {
     const data = { name: s.name, description: s.description, escalationStreakLength: s.escalationStreakLength };
@@ -37,6 +38,7 @@ export async function writeScorecards(tx: DbClient, users: Ids): Promise<Scoreca
         ids.objectives.set(`${s.slug}|${o.key}`, objective.id);
       }
     }
+    await writeObjectiveDepartments(tx, s.slug, ids.objectives, departments);
     for (const link of s.links) {
       const causeId = idOf(ids.objectives, `${s.slug}|${link.cause}`, "objective");
       const effectId = idOf(ids.objectives, `${s.slug}|${link.effect}`, "objective");
@@ -49,4 +51,25 @@ export async function writeScorecards(tx: DbClient, users: Ids): Promise<Scoreca
     }
   }
   return ids;
+}
+
+/** The business units that share each objective of a scorecard; a reset removes ones added since. */
+async function writeObjectiveDepartments(tx: DbClient, slug: string, objectives: Ids, departments: Ids): Promise<void> {
+  const spec = SCORECARDS.find((s) => s.slug === slug)!;
+  const wanted = spec.perspectives.flatMap((p) =>
+    p.objectives.flatMap((o) => o.departments.map((d) => ({ objectiveId: idOf(objectives, `${slug}|${o.key}`, "objective"), departmentId: idOf(departments, d, "department") }))),
+  );
+  const objectiveIds = spec.perspectives.flatMap((p) => p.objectives.map((o) => idOf(objectives, `${slug}|${o.key}`, "objective")));
+  const stored = (await tx.objectiveDepartment.findMany({ where: { objectiveId: { in: objectiveIds } } })).map((r) => ({ ...r, id: `${r.objectiveId}|${r.departmentId}` }));
+  const result = await reconcile({
+    wanted,
+    stored,
+    key: (r) => `${r.objectiveId}|${r.departmentId}`,
+    same: () => true,
+    create: (rows) => tx.objectiveDepartment.createMany({ data: rows }),
+    update: async () => undefined,
+  });
+  for (const extra of result.extra) {
+    await tx.objectiveDepartment.delete({ where: { objectiveId_departmentId: { objectiveId: extra.objectiveId, departmentId: extra.departmentId } } });
+  }
 }

@@ -7,7 +7,8 @@ import { PERSONA_STATUSES, type AttributeKindValue, type PersonaStatusValue, typ
 import { toPeriodKey } from "./convert";
 
 // The persona screens: /personas (list) and /personas/{slug} (one persona, its lifecycle
-// timeline and reviews). Bounded: the list is 2 reads; the detail is 4 reads.
+// timeline and reviews, its pain points with the objectives that address them). Bounded: the list
+// is 2 reads; the detail is 4 reads, plus 1 for the objectives an editor may map pain points to.
 
 export interface PersonaListRow {
   id: string;
@@ -95,6 +96,22 @@ export type TimelineEntry =
   | { kind: "status"; at: string; from: PersonaStatusValue | null; to: PersonaStatusValue; rationale: string; by: string | null }
   | { kind: "review"; at: string; outcome: ReviewOutcomeValue; note: string; by: string | null; nextReviewOn: string };
 
+/** An objective as the pain point list shows it: with its scorecard and perspective. */
+export interface PainPointObjectiveView {
+  id: string;
+  title: string;
+  scorecardSlug: string;
+  scorecardName: string;
+  perspective: string;
+}
+
+export interface PainPointView {
+  id: string;
+  text: string;
+  /** The objectives that address it; empty: flagged (a candidate for a new objective, or absorbed by an existing one). */
+  objectives: PainPointObjectiveView[];
+}
+
 export interface PersonaDetail {
   id: string;
   slug: string;
@@ -112,7 +129,9 @@ export interface PersonaDetail {
   nextReviewOn: string | null;
   overdue: boolean;
   version: number;
-  painPoints: string[];
+  painPoints: PainPointView[];
+  /** Every objective, by scorecard, perspective order and title: what an editor may map a pain point to (empty for readers). */
+  objectiveOptions: PainPointObjectiveView[];
   attributes: Record<AttributeKindValue, { label: string; value: string }[]>;
   /** Newest first: lifecycle steps and reviews. */
   timeline: TimelineEntry[];
@@ -140,14 +159,22 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       reviewCadenceMonths: true,
       nextReviewOn: true,
       version: true,
-      painPoints: true,
+      painPoints: {
+        orderBy: { order: "asc" },
+        select: {
+          id: true,
+          text: true,
+          objectives: { orderBy: { createdAt: "asc" }, select: { objective: { select: objectiveViewSelect } } },
+        },
+      },
       attributes: { orderBy: [{ kind: "asc" }, { order: "asc" }], select: { kind: true, label: true, value: true } },
     },
   });
   // Another persona's page is "not found" for an actor restricted to some personas.
   if (!persona || !personaVisible(actor, persona.id)) return null;
   const today = todayKey(now);
-  const [changes, reviews, scorecards] = await Promise.all([
+  const canEdit = can(actor, "persona.write", { persona: { id: persona.id } });
+  const [changes, reviews, scorecards, objectiveRows] = await Promise.all([
     db.personaStatusChange.findMany({
       where: { personaId: persona.id },
       orderBy: { at: "desc" },
@@ -173,6 +200,12 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
         },
       },
     }),
+    canEdit
+      ? db.strategicObjective.findMany({
+          orderBy: [{ perspective: { scorecard: { name: "asc" } } }, { perspective: { order: "asc" } }, { title: "asc" }],
+          select: objectiveViewSelect,
+        })
+      : Promise.resolve([]),
   ]);
   const timeline: TimelineEntry[] = [
     ...changes.map((c) => ({ kind: "status" as const, at: c.at.toISOString(), from: c.fromStatus, to: c.toStatus, rationale: c.rationale, by: c.changedBy?.name ?? null })),
@@ -203,7 +236,8 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
     nextReviewOn,
     overdue: persona.status !== "SUNSET" && isReviewOverdue(nextReviewOn, today),
     version: persona.version,
-    painPoints: persona.painPoints,
+    painPoints: persona.painPoints.map((p) => ({ id: p.id, text: p.text, objectives: p.objectives.map((o) => objectiveView(o.objective)) })),
+    objectiveOptions: objectiveRows.map(objectiveView),
     attributes,
     timeline,
     weights: scorecards.map((s) => ({
@@ -212,8 +246,18 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       weight: s.personaWeights[0] ? Number(s.personaWeights[0].weight) : null,
       effectiveFrom: s.personaWeights[0] ? toPeriodKey(s.personaWeights[0].effectiveFrom) : null,
     })),
-    canEdit: can(actor, "persona.write", { persona: { id: persona.id } }),
+    canEdit,
   };
+}
+
+const objectiveViewSelect = {
+  id: true,
+  title: true,
+  perspective: { select: { name: true, scorecard: { select: { slug: true, name: true } } } },
+} as const;
+
+function objectiveView(o: { id: string; title: string; perspective: { name: string; scorecard: { slug: string; name: string } } }): PainPointObjectiveView {
+  return { id: o.id, title: o.title, scorecardSlug: o.perspective.scorecard.slug, scorecardName: o.perspective.scorecard.name, perspective: o.perspective.name };
 }
 
 export async function personaExists(actor: Actor, slug: string): Promise<boolean> {

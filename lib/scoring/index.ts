@@ -114,6 +114,7 @@ export {
   type HierarchyItem,
   type PerspectiveInput,
 } from "./hierarchy";
+export { checkNewLink, findPath, isAcyclic, type Edge, type LinkVerdict } from "./graph";
 export { breachStreak, type BreachStreak } from "./streak";
 export { DEFAULT_ESCALATION_STEP, escalationLevel } from "./escalation";
 export { breachSeries, kpiBreachStreak, valueForMonth, type PeriodInput, type PeriodScore } from "./series";

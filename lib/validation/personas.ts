@@ -117,6 +117,11 @@ export const updatePersonaSchema = personaFieldsSchema
       if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["attributes", i, "label"], message: `The attribute “${a.label}” appears twice.` });
       seen.add(key);
     });
+    const painPoints = new Set<string>();
+    input.painPoints.forEach((text, i) => {
+      if (painPoints.has(text.toLowerCase())) ctx.addIssue({ code: "custom", path: ["painPoints", i], message: `The pain point “${text}” appears twice.` });
+      painPoints.add(text.toLowerCase());
+    });
     for (const kind of ATTRIBUTE_KINDS) {
       if (input.attributes.filter((a) => a.kind === kind).length > ATTRIBUTES_PER_KIND_MAX) {
         ctx.addIssue({ code: "custom", path: ["attributes"], message: `At most ${ATTRIBUTES_PER_KIND_MAX} attributes of one kind.` });

@@ -49,6 +49,8 @@ const ROUTES: RouteCase[] = [
   { path: "/kpis/BSC-COMMUNITY-ANSWERS/review", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/new", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS/edit", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/persona-bsc/strategy", allowed: ["admin", "analyst"], anonymous: "sign-in" },
+  { path: "/scorecards/customer-profiling/strategy", allowed: ["admin", "analyst"], anonymous: "sign-in" },
   { path: "/admin/users", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/departments", allowed: ["admin"], anonymous: "sign-in" },
   { path: "/admin/audit", allowed: ["admin"], anonymous: "sign-in" },

@@ -16,6 +16,7 @@ const SEEDED_TABLES = [
   "User",
   "Persona",
   "PersonaAttribute",
+  "PersonaPainPoint",
   "PersonaWeight",
   "Scorecard",
   "Perspective",
@@ -30,11 +31,19 @@ const SEEDED_TABLES = [
 type Dump = Record<string, Record<string, string>>;
 
 /** Every seeded row by table and id, without the timestamps the database generates. */
+const JOIN_TABLES: Record<string, string> = {
+  ObjectiveDepartment: `"objectiveId" || '|' || "departmentId"`,
+  PainPointObjective: `"painPointId" || '|' || "objectiveId"`,
+};
+
 async function canonicalDump(): Promise<Dump> {
   const { pool } = await getDatabase();
   const dump: Dump = {};
   for (const table of SEEDED_TABLES) {
-    const result = await pool.query<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY id`);
+    // Join tables have no id of their own: their key is the pair.
+    const result = await pool.query<Record<string, unknown>>(
+      JOIN_TABLES[table] ? `SELECT *, ${JOIN_TABLES[table]} AS id FROM "${table}" ORDER BY 1, 2` : `SELECT * FROM "${table}" ORDER BY id`,
+    );
     dump[table] = Object.fromEntries(
       result.rows.map((row) => {
         const stable = { ...row };
@@ -50,7 +59,7 @@ async function canonicalDump(): Promise<Dump> {
 /** Readable differences between two dumps: which rows appeared, disappeared or changed. */
 function differences(before: Dump, after: Dump): string[] {
   const found: string[] = [];
-  for (const table of SEEDED_TABLES) {
+  for (const table of [...SEEDED_TABLES, ...Object.keys(JOIN_TABLES)]) {
     const a = before[table] ?? {};
     const b = after[table] ?? {};
     for (const id of new Set([...Object.keys(a), ...Object.keys(b)])) {
@@ -141,10 +150,13 @@ describe("demo seed: content", () => {
       personaWeights: await db.personaWeight.count(),
       personaStatusChanges: await db.personaStatusChange.count(),
       personaReviews: await db.personaReview.count(),
+      personaPainPoints: await db.personaPainPoint.count(),
+      painPointObjectives: await db.painPointObjective.count(),
       scorecards: await db.scorecard.count(),
       perspectives: await db.perspective.count(),
       objectives: await db.strategicObjective.count(),
       objectiveLinks: await db.objectiveLink.count(),
+      objectiveDepartments: await db.objectiveDepartment.count(),
       kpis: await db.kpi.count(),
       targets: await db.kpiTarget.count(),
       measurements: await db.measurement.count(),
@@ -180,7 +192,7 @@ describe("demo seed: content", () => {
 
   it("has six personas: four ACTIVE, one DRAFT, one SUNSET with its rationale and date", async () => {
     const db = await getDb();
-    const personas = await db.persona.findMany({ include: { attributes: true } });
+    const personas = await db.persona.findMany({ include: { attributes: true, painPoints: true } });
     const statuses = Object.fromEntries(personas.map((p) => [p.slug, p.status]));
     expect(statuses).toEqual({
       "enterprise-it-buyer": "ACTIVE",
@@ -197,6 +209,19 @@ describe("demo seed: content", () => {
       expect(new Set(persona.attributes.map((a) => a.kind)).size).toBe(4);
       expect(persona.painPoints.length).toBeGreaterThan(0);
     }
+  });
+
+  it("maps most pain points to the objectives that address them, and leaves a few unaddressed so the flag shows", async () => {
+    const db = await getDb();
+    const painPoints = await db.personaPainPoint.findMany({ include: { objectives: true, persona: { select: { status: true } } } });
+    const unaddressed = painPoints.filter((p) => p.objectives.length === 0);
+    expect(unaddressed.length).toBeGreaterThanOrEqual(1);
+    expect(unaddressed.length).toBeLessThanOrEqual(2);
+    expect(unaddressed.every((p) => p.persona.status === "ACTIVE")).toBe(true);
+    expect(painPoints.length - unaddressed.length).toBeGreaterThan(painPoints.length / 2);
+    // Every objective is shared by at least one business unit.
+    const objectives = await db.strategicObjective.findMany({ include: { departments: true } });
+    for (const o of objectives) expect(o.departments.length, o.title).toBeGreaterThan(0);
   });
 
   it("gives every persona a lifecycle timeline ending in its current status, with its rationale and date", async () => {
@@ -456,7 +481,7 @@ describe("demo seed: idempotence", () => {
     const defaultTarget = await db.kpiTarget.findFirstOrThrow({ where: { kpi: { code: "BSC-NPS" }, personaId: null } });
     await db.measurement.update({ where: { id: measurement.id }, data: { value: "1.5", comment: "typo" } });
     await db.measurement.update({ where: { id: notAvailable.id }, data: { value: "42", notAvailableReason: null } });
-    await db.persona.update({ where: { slug: "smb-owner" }, data: { name: "Renamed", painPoints: [] } });
+    await db.persona.update({ where: { slug: "smb-owner" }, data: { name: "Renamed", painPoints: { deleteMany: {} } } });
     await db.user.update({ where: { email: "analyst@demo.test" }, data: { role: "ADMIN", passwordHash: "not-a-hash" } });
     await db.kpiTarget.update({ where: { id: defaultTarget.id }, data: { red: 44 } });
     await db.kpi.update({ where: { code: "BSC-COMMUNITY-ANSWERS" }, data: { status: "ACTIVE" } });
@@ -472,8 +497,8 @@ describe("demo seed: idempotence", () => {
     const resetNa = await db.measurement.findUniqueOrThrow({ where: { id: notAvailable.id }, include: { revisions: true } });
     expect([resetNa.value, resetNa.notAvailableReason, resetNa.version]).toEqual([null, notAvailable.notAvailableReason, notAvailable.version + 1]);
     expect(resetNa.revisions.map((r) => [r.value?.toString(), r.notAvailableReason])).toEqual([["42", null]]);
-    const persona = await db.persona.findUniqueOrThrow({ where: { slug: "smb-owner" } });
-    expect([persona.name, persona.painPoints.length > 0]).toEqual(["SMB Owner", true]);
+    const persona = await db.persona.findUniqueOrThrow({ where: { slug: "smb-owner" }, include: { painPoints: { include: { objectives: true } } } });
+    expect([persona.name, persona.painPoints.length, persona.painPoints.filter((p) => p.objectives.length > 0).length]).toEqual(["SMB Owner", 3, 2]);
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@demo.test" } });
     expect(analyst.role).toBe("ANALYST");
     expect(await verifyPassword(analyst.passwordHash!, "persona-demo")).toBe(true);

@@ -6,6 +6,8 @@ import { requireActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { toActionState, type ActionState } from "@/lib/commands/action-state";
 import { changePersonaStatus } from "@/lib/commands/personas/change-persona-status";
+import { mapPainPoint } from "@/lib/commands/personas/map-pain-point";
+import { unmapPainPoint } from "@/lib/commands/personas/unmap-pain-point";
 import { createPersona } from "@/lib/commands/personas/create-persona";
 import { reviewPersona } from "@/lib/commands/personas/review-persona";
 import { updatePersona } from "@/lib/commands/personas/update-persona";
@@ -80,4 +82,20 @@ export async function reviewPersonaAction(_previous: ActionState, formData: Form
     revalidatePath("/");
   }
   return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, result.ok ? `Review recorded. Next review due ${formatDate(result.data.persona.nextReviewOn)}.` : "");
+}
+
+export async function mapPainPointAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  const result = await mapPainPoint(actor, sent);
+  if (result.ok) revalidatePath(`/personas/${result.data.personaSlug}`);
+  return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, result.ok ? `“${result.data.objective}” now addresses “${result.data.painPoint}”.` : "");
+}
+
+export async function unmapPainPointAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const sent = formDataToObject(formData);
+  const result = await unmapPainPoint(actor, sent);
+  if (result.ok) revalidatePath(`/personas/${result.data.personaSlug}`);
+  return toActionState(result.ok ? { ok: true, data: undefined } : result, sent, result.ok ? `“${result.data.objective}” no longer addresses “${result.data.painPoint}”.` : "");
 }

@@ -20,7 +20,6 @@ export const createPersona = defineCommand({
         slug: input.slug,
         name: input.name,
         description: input.description,
-        painPoints: [],
         status: "DRAFT",
         statusRationale: "Created as a draft.",
         statusChangedAt: new Date(),

@@ -12,7 +12,6 @@ export const personaAuditSelect = {
   slug: true,
   name: true,
   description: true,
-  painPoints: true,
   status: true,
   statusRationale: true,
   statusChangedAt: true,
@@ -52,7 +51,6 @@ export function personaAuditJson(p: {
   slug: string;
   name: string;
   description: string;
-  painPoints: string[];
   status: string;
   statusRationale: string | null;
   priority: number;
@@ -65,7 +63,6 @@ export function personaAuditJson(p: {
     slug: p.slug,
     name: p.name,
     description: p.description,
-    painPoints: p.painPoints,
     status: p.status,
     statusRationale: p.statusRationale,
     priority: p.priority,

@@ -1,13 +1,16 @@
 import "server-only";
 import { addMonthsToDate, updatePersonaSchema } from "@/lib/validation/personas";
 import { defineCommand, fail } from "../command";
+import { reconcilePainPoints } from "./pain-points";
 import { assertPersonaVersion, loadPersonaForEdit, PERSONA_ENTITY, percentToFraction, personaAuditJson, personaAuditSelect } from "./shared";
 
 /**
  * Edits a persona's description: name, slug, description, attributes by kind, pain points,
  * priority, revenue influence and review cadence. Refused (CONFLICT, naming who) when the persona
  * changed since the editor's version. Status has its own command (lifecycle with a rationale).
- * Changing the cadence moves the next review date by the difference.
+ * Changing the cadence moves the next review date by the difference. Pain points are rows
+ * (PersonaPainPoint) that objectives address: an unchanged or reworded-in-place line keeps its
+ * row and its objectives (reconcilePainPoints); a removed line loses them.
  */
 export const updatePersona = defineCommand({
   name: "persona.update",
@@ -25,6 +28,7 @@ export const updatePersona = defineCommand({
       orderBy: [{ kind: "asc" }, { order: "asc" }],
       select: { kind: true, label: true, value: true, order: true },
     });
+    const storedPainPoints = (await tx.personaPainPoint.findMany({ where: { personaId: before.id }, orderBy: { order: "asc" }, select: { text: true } })).map((p) => p.text);
     const wantedAttributes = input.attributes.map((a) => ({ ...a, order: input.attributes.filter((b) => b.kind === a.kind).indexOf(a) }));
     const attrKey = (rows: { kind: string; label: string; value: string; order: number }[]) =>
       JSON.stringify(rows.map((r) => [r.kind, r.order, r.label, r.value]).sort());
@@ -33,7 +37,7 @@ export const updatePersona = defineCommand({
       before.name === input.name &&
       before.slug === input.slug &&
       before.description === input.description &&
-      JSON.stringify(before.painPoints) === JSON.stringify(input.painPoints) &&
+      JSON.stringify(storedPainPoints) === JSON.stringify(input.painPoints) &&
       before.priority === input.priority &&
       (before.revenueInfluence === null ? null : Number(before.revenueInfluence).toFixed(4)) === revenueInfluence &&
       before.reviewCadenceMonths === input.reviewCadenceMonths;
@@ -53,7 +57,6 @@ export const updatePersona = defineCommand({
         name: input.name,
         slug: input.slug,
         description: input.description,
-        painPoints: input.painPoints,
         priority: input.priority,
         revenueInfluence,
         reviewCadenceMonths: input.reviewCadenceMonths,
@@ -68,11 +71,12 @@ export const updatePersona = defineCommand({
         await tx.personaAttribute.createMany({ data: wantedAttributes.map((a) => ({ personaId: before.id, kind: a.kind, label: a.label, value: a.value, order: a.order })) });
       }
     }
+    await reconcilePainPoints(tx, before.id, input.painPoints);
     await audit({
       entityType: PERSONA_ENTITY,
       entityId: before.id,
-      before: { ...personaAuditJson(before), attributes: storedAttributes.map((a) => ({ kind: a.kind, label: a.label, value: a.value })) },
-      after: { ...personaAuditJson(after), attributes: wantedAttributes.map((a) => ({ kind: a.kind, label: a.label, value: a.value })) },
+      before: { ...personaAuditJson(before), painPoints: storedPainPoints, attributes: storedAttributes.map((a) => ({ kind: a.kind, label: a.label, value: a.value })) },
+      after: { ...personaAuditJson(after), painPoints: input.painPoints, attributes: wantedAttributes.map((a) => ({ kind: a.kind, label: a.label, value: a.value })) },
     });
     return { persona: { id: after.id, slug: after.slug, version: after.version }, changed: true };
   },

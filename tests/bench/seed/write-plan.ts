@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import { insertRows, textArrayLiteral, type Column } from "./insert";
+import { insertRows, type Column } from "./insert";
 import type { BenchPlan } from "./plan";
 import type { AttributeRow, PersonaRow, TargetRow, WeightRow } from "./plan-personas";
 import type { DepartmentRow, KpiRow, LinkRow, ObjectiveRow, PerspectiveRow, UserRow } from "./plan-strategy";
@@ -19,6 +19,7 @@ export interface PlanCounts {
   kpis: number;
   personas: number;
   personaAttributes: number;
+  personaPainPoints: number;
   personaWeights: number;
   kpiTargets: number;
 }
@@ -89,7 +90,6 @@ export async function writePlan(client: ClientBase, plan: BenchPlan): Promise<Pl
     col("slug", "text", (r) => r.slug),
     col("name", "text", (r) => r.name),
     col("description", "text", (r) => r.description),
-    col("painPoints", "text", (r) => textArrayLiteral(r.painPoints), "text[]"),
     col("status", "text", (r) => r.status, '"PersonaStatus"'),
     col("statusRationale", "text", (r) => r.statusRationale),
     col("statusChangedAt", "timestamp", (r) => r.statusChangedAt),
@@ -107,6 +107,13 @@ export async function writePlan(client: ClientBase, plan: BenchPlan): Promise<Pl
     col("value", "text", (r) => r.value),
     col("order", "int4", (r) => r.order),
   ], plan.attributes);
+  const painPointRows = plan.personas.flatMap((p) => p.painPoints.map((text, order) => ({ id: `${p.id}-pp${order}`, personaId: p.id, text, order })));
+  const personaPainPoints = await insertRows<(typeof painPointRows)[number]>(client, "PersonaPainPoint", [
+    col("id", "text", (r) => r.id),
+    col("personaId", "text", (r) => r.personaId),
+    col("text", "text", (r) => r.text),
+    col("order", "int4", (r) => r.order),
+  ], painPointRows);
   const personaWeights = await insertRows<WeightRow>(client, "PersonaWeight", [
     col("id", "text", (r) => r.id),
     { name: "scorecardId", sql: `'${scorecard.id}'` },
@@ -140,6 +147,7 @@ export async function writePlan(client: ClientBase, plan: BenchPlan): Promise<Pl
     kpis,
     personas,
     personaAttributes,
+    personaPainPoints,
     personaWeights,
     kpiTargets,
   };

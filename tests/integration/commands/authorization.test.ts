@@ -4,7 +4,7 @@ import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
 import { getDb } from "@/lib/db";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makeObjective, makePersona, makePersonaWithPainPoints, makeScorecard, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Every command x every role, with an input that is valid for an allowed role: the roles the
 // policy allows succeed; every other role gets FORBIDDEN and the database does not change.
@@ -239,6 +239,78 @@ const CASES: Case[] = [
     command: commands.changeKpiStatus,
     allowed: ["ADMIN", "ANALYST"],
     input: async () => ({ kpiId: (await makeKpi({ ownerId: null })).id, version: 1, toStatus: "RETIRED", rationale: "Replaced by a better measure." }),
+  },
+  // The strategy editor and pain point mapping (issue 11): analysts and admins only.
+  { name: "createPerspective", command: commands.createPerspective, allowed: ["ADMIN", "ANALYST"], input: async () => ({ scorecardId: (await makeScorecard()).scorecard.id, name: "Financial", weight: "0.5" }) },
+  {
+    name: "updatePerspective",
+    command: commands.updatePerspective,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ perspectiveId: (await makeScorecard()).perspective.id, name: "Customers", weight: "2", description: "Renamed" }),
+  },
+  {
+    name: "movePerspective",
+    command: commands.movePerspective,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const { scorecard } = await makeScorecard();
+      const second = await (await getDb()).perspective.create({ data: { scorecardId: scorecard.id, name: "Financial", order: 2 } });
+      return { perspectiveId: second.id, direction: "up" };
+    },
+  },
+  { name: "deletePerspective", command: commands.deletePerspective, allowed: ["ADMIN", "ANALYST"], input: async () => ({ perspectiveId: (await makeScorecard()).perspective.id }) },
+  {
+    name: "createObjective",
+    command: commands.createObjective,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ perspectiveId: (await makeScorecard()).perspective.id, title: "Delight each persona", departmentIds: [(await makeDepartment()).id] }),
+  },
+  {
+    name: "updateObjective",
+    command: commands.updateObjective,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const o = await makeObjective();
+      return { objectiveId: o.id, perspectiveId: o.perspectiveId, title: "Renamed objective", strategicTheme: "Growth", ownerId: (await makeUser({ role: "ANALYST" })).id };
+    },
+  },
+  { name: "deleteObjective", command: commands.deleteObjective, allowed: ["ADMIN", "ANALYST"], input: async () => ({ objectiveId: (await makeObjective()).id }) },
+  {
+    name: "addObjectiveLink",
+    command: commands.addObjectiveLink,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const a = await makeObjective();
+      const b = await makeObjective(a.perspectiveId);
+      return { causeId: a.id, effectId: b.id, description: "Drives it." };
+    },
+  },
+  {
+    name: "removeObjectiveLink",
+    command: commands.removeObjectiveLink,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const a = await makeObjective();
+      const b = await makeObjective(a.perspectiveId);
+      return { linkId: (await (await getDb()).objectiveLink.create({ data: { causeId: a.id, effectId: b.id } })).id };
+    },
+  },
+  {
+    name: "mapPainPoint",
+    command: commands.mapPainPoint,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => ({ painPointId: (await makePersonaWithPainPoints(["Slow onboarding"])).painPoints[0]!.id, objectiveId: (await makeObjective()).id }),
+  },
+  {
+    name: "unmapPainPoint",
+    command: commands.unmapPainPoint,
+    allowed: ["ADMIN", "ANALYST"],
+    input: async () => {
+      const painPointId = (await makePersonaWithPainPoints(["Slow onboarding"])).painPoints[0]!.id;
+      const objectiveId = (await makeObjective()).id;
+      await (await getDb()).painPointObjective.create({ data: { painPointId, objectiveId } });
+      return { painPointId, objectiveId };
+    },
   },
 ];
 

@@ -77,6 +77,13 @@ export async function snapshot() {
     [await db.personaStatusChange.count(), await db.personaReview.count()],
     await db.personaWeight.count(),
   ];
+  const strategy = {
+    perspectives: (await db.perspective.findMany({ orderBy: { id: "asc" } })).map((p) => ({ ...p, weight: p.weight.toFixed() })),
+    objectives: await db.strategicObjective.findMany({ orderBy: { id: "asc" }, include: { departments: { orderBy: { departmentId: "asc" } } } }),
+    links: await db.objectiveLink.findMany({ orderBy: { id: "asc" } }),
+    kpiPlaces: await db.kpi.findMany({ orderBy: { id: "asc" }, select: { id: true, perspectiveId: true, objectiveId: true } }),
+    painPoints: await db.personaPainPoint.findMany({ orderBy: { id: "asc" }, include: { objectives: { orderBy: { objectiveId: "asc" }, select: { objectiveId: true } } } }),
+  };
   const escalations = await db.escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, assigneeId: true, acknowledgedById: true, acknowledgedAt: true } });
   const kpis = (
     await db.kpi.findMany({ orderBy: { id: "asc" }, select: { id: true, code: true, name: true, status: true, retiredIn: true, version: true, ownerId: true, reviewedById: true, reviewComment: true } })
@@ -91,7 +98,7 @@ export async function snapshot() {
     red: t.red.toFixed(),
   }));
   const pairRequests = await db.pairEvaluationRequest.count();
-  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, escalations, escalationEvents, notifications, targets, pairRequests, kpis, kpiProposalPersonas };
+  return { users, departments, audits, attempts, measurements, revisions, apiTokens, personas, personaHistory, weights, strategy, escalations, escalationEvents, notifications, targets, pairRequests, kpis, kpiProposalPersonas };
 }
 
 // ───────────────────────────── KPIs, personas, targets ─────────────────────────────
@@ -144,4 +151,31 @@ export async function makePersona(status: PersonaStatus = "ACTIVE") {
 export async function auditEventsFor(entityId: string) {
   const db = await getDb();
   return db.auditEvent.findMany({ where: { entityId }, orderBy: { at: "asc" } });
+}
+
+// ───────────────────────────── Strategy ─────────────────────────────
+
+/** A scorecard with one perspective ("Customer", weight 1) of its own. */
+export async function makeScorecard() {
+  const db = await getDb();
+  const n = ++counter;
+  const scorecard = await db.scorecard.create({ data: { slug: `card-${n}-${Math.random().toString(36).slice(2, 6)}`, name: `Card ${n}` } });
+  const perspective = await db.perspective.create({ data: { scorecardId: scorecard.id, name: "Customer", order: 1 } });
+  return { scorecard, perspective };
+}
+
+/** An objective in the given perspective (or in a new scorecard's). */
+export async function makeObjective(perspectiveId?: string, title = `Objective ${++counter}`) {
+  const db = await getDb();
+  const pid = perspectiveId ?? (await makeScorecard()).perspective.id;
+  return db.strategicObjective.create({ data: { perspectiveId: pid, title } });
+}
+
+/** A persona with pain points (texts in order); returns the persona and its pain point rows. */
+export async function makePersonaWithPainPoints(texts: string[], status: PersonaStatus = "ACTIVE") {
+  const db = await getDb();
+  const persona = await makePersona(status);
+  await db.personaPainPoint.createMany({ data: texts.map((text, order) => ({ personaId: persona.id, text, order })) });
+  const painPoints = await db.personaPainPoint.findMany({ where: { personaId: persona.id }, orderBy: { order: "asc" } });
+  return { persona, painPoints };
 }

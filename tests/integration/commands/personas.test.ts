@@ -171,7 +171,11 @@ describe("optimistic concurrency", () => {
     expect(await updatePersona(analyst, edit)).toMatchObject({ ok: true, data: { changed: true, persona: { version: 2 } } });
     expect(await updatePersona(analyst, { ...edit, version: 2 })).toMatchObject({ ok: true, data: { changed: false } });
     const detail = await getPersonaDetail(analyst, `${persona.slug}-renamed`);
-    expect(detail).toMatchObject({ name: "Rural Retailer (EU)", painPoints: ["Slow delivery", "No local support"], version: 2, canEdit: true });
+    expect(detail).toMatchObject({ name: "Rural Retailer (EU)", version: 2, canEdit: true });
+    expect(detail!.painPoints.map((p) => [p.text, p.objectives])).toEqual([
+      ["Slow delivery", []],
+      ["No local support", []],
+    ]);
     expect(detail!.attributes.DEMOGRAPHIC).toEqual([{ label: "Company size", value: "1–9 employees" }]);
     expect(detail!.attributes.PSYCHOGRAPHIC).toEqual([]);
     expect((await auditEventsFor(persona.id)).map((e) => e.action)).toEqual(["persona.create", "persona.update"]);

@@ -4,7 +4,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
 import { getDb } from "@/lib/db";
-import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makePersona, makeUser, ROLES, snapshot } from "./fixtures";
+import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makeObjective, makePersona, makePersonaWithPainPoints, makeScorecard, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Random payloads against every command, by every role: a command always answers with a
 // result (never an unhandled error), a refusal is well-formed, and a refused command
@@ -40,6 +40,13 @@ beforeAll(async () => {
   ids.push((await (await getDb()).scorecard.create({ data: { slug: "property-card", name: "Property card" } })).id);
   // A KPI without an owner, so the target command meets a real row too.
   ids.push((await makeKpi({ ownerId: null })).id);
+  // A small strategy (perspective, two linked objectives) and a pain point, for the strategy commands.
+  const { perspective } = await makeScorecard();
+  const cause = await makeObjective(perspective.id);
+  const effect = await makeObjective(perspective.id);
+  const link = await db.objectiveLink.create({ data: { causeId: cause.id, effectId: effect.id } });
+  const { painPoints } = await makePersonaWithPainPoints(["Slow onboarding"]);
+  ids.push(perspective.id, cause.id, effect.id, link.id, painPoints[0]!.id);
 });
 
 /** Strings that reach past validation often enough, mixed with hostile ones. */
@@ -65,6 +72,7 @@ const FIELDS = [
   "code", "perspectiveId", "objectiveId", "timing", "measureType", "scaleMin", "scaleMax", "unit", "currencyCode", "durationUnit",
   "direction", "frequency", "weight", "ownerId", "sourceSystem", "transformation", "justification", "evidence",
   "decision", "retiredIn",
+  "causeId", "effectId", "linkId", "painPointId", "title", "strategicTheme", "departmentIds",
 ] as const;
 
 const payload = fc.oneof(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KIND_LABELS, STATUS_WORDS } from "@/components/personas/labels";
-import { EditPersonaForm, ReviewForm, StatusChangeForm } from "@/components/personas/persona-forms";
+import { EditPersonaForm, MapPainPointForm, ReviewForm, StatusChangeForm, UnmapPainPointForm } from "@/components/personas/persona-forms";
 import { OverdueFlag, PersonaStatusBadge } from "@/components/personas/persona-status";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -11,7 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatPeriod } from "@/lib/format";
 import { getPersonaDetail, type TimelineEntry } from "@/lib/queries/personas";
 import { ATTRIBUTE_KINDS } from "@/lib/validation/personas";
-import { changePersonaStatusAction, reviewPersonaAction, updatePersonaAction } from "../actions";
+import { changePersonaStatusAction, mapPainPointAction, reviewPersonaAction, unmapPainPointAction, updatePersonaAction } from "../actions";
 
 export const metadata: Metadata = { title: "Persona" };
 
@@ -24,6 +24,7 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
   const [{ personaSlug }, search] = await Promise.all([params, searchParams]);
   const persona = await getPersonaDetail(actor, personaSlug);
   if (!persona) notFound();
+  const unaddressed = persona.painPoints.filter((p) => p.objectives.length === 0).length;
   const since = persona.statusChangedAt ? formatDate(persona.statusChangedAt) : null;
 
   return (
@@ -122,7 +123,7 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
             </ul>
           </Card>
 
-          <Card title="Attributes and pain points">
+          <Card title="Attributes">
             <div className="grid gap-4 sm:grid-cols-2">
               {ATTRIBUTE_KINDS.map((kind) => (
                 <section key={kind} aria-labelledby={`kind-${kind}`}>
@@ -144,13 +145,56 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
                 </section>
               ))}
             </div>
-            <h3 className="mt-4 text-sm font-semibold text-slate-900">Pain points</h3>
+          </Card>
+
+          <Card
+            title="Pain points and the objectives that address them"
+            description={
+              unaddressed > 0
+                ? `${unaddressed} of ${persona.painPoints.length} pain points ${unaddressed === 1 ? "is" : "are"} not addressed by any objective.`
+                : persona.painPoints.length > 0
+                  ? "Every pain point is addressed by at least one strategic objective."
+                  : undefined
+            }
+          >
             {persona.painPoints.length === 0 ? (
-              <p className="text-sm text-slate-600">None recorded.</p>
+              <p className="text-sm text-slate-600">None recorded.{persona.canEdit ? " Add them in “Edit persona” below, one per line." : ""}</p>
             ) : (
-              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+              <ul className="space-y-4">
                 {persona.painPoints.map((p) => (
-                  <li key={p}>{p}</li>
+                  <li key={p.id} className="border-b border-slate-100 pb-3 last:border-0 last:pb-0">
+                    <p className="text-sm font-medium text-slate-900">{p.text}</p>
+                    {p.objectives.length === 0 ? (
+                      <p className="mt-1 flex gap-1.5 rounded-md bg-status-amber-bg px-2 py-1 text-sm text-slate-900">
+                        <span aria-hidden="true">⚠</span>
+                        <span>
+                          <strong>Not addressed by any objective:</strong> a candidate for a new objective, or absorbed by an existing one.
+                        </span>
+                      </p>
+                    ) : (
+                      <ul className="mt-1 space-y-1 text-sm" aria-label={`Objectives that address “${p.text}”`}>
+                        {p.objectives.map((o) => (
+                          <li key={o.id} className="flex flex-wrap items-center gap-x-1 text-slate-700">
+                            <span aria-hidden="true">→</span>
+                            {persona.status === "DRAFT" ? (
+                              <span className="text-slate-900">{o.title}</span>
+                            ) : (
+                              <Link href={`/scorecards/${o.scorecardSlug}/map?persona=${persona.slug}`} className="text-brand-700 underline underline-offset-2">
+                                {o.title}
+                              </Link>
+                            )}
+                            <span className="text-xs text-slate-600">
+                              ({o.scorecardName} · {o.perspective})
+                            </span>
+                            {persona.canEdit ? <UnmapPainPointForm action={unmapPainPointAction} painPointId={p.id} objective={{ id: o.id, title: o.title }} /> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {persona.canEdit ? (
+                      <MapPainPointForm action={mapPainPointAction} painPoint={{ id: p.id, text: p.text, objectiveIds: p.objectives.map((o) => o.id) }} options={persona.objectiveOptions} />
+                    ) : null}
+                  </li>
                 ))}
               </ul>
             )}
@@ -215,7 +259,7 @@ export default async function PersonaPage({ params, searchParams }: { params: Pr
                 revenueInfluencePercent: persona.revenueInfluencePercent,
                 reviewCadenceMonths: persona.reviewCadenceMonths,
                 version: persona.version,
-                painPoints: persona.painPoints,
+                painPoints: persona.painPoints.map((p) => p.text),
                 attributes: persona.attributes,
               }}
             />

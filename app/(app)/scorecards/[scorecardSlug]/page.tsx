@@ -73,6 +73,14 @@ async function Overview({ actor, slug, period, compare, showSunset }: { actor: A
             Persona weights
           </Link>
         ) : null}
+        {can(actor, "objective.write") ? (
+          <Link
+            href={`${base}/strategy`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Edit strategy
+          </Link>
+        ) : null}
       </PageHeader>
       {overview.periodMessage ? <Notice tone="warning">{overview.periodMessage} Showing the latest month instead.</Notice> : null}
 
