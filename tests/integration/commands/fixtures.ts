@@ -134,6 +134,8 @@ export async function makeKpi(options: KpiOptions) {
       direction: options.direction ?? "HIGHER_IS_BETTER",
       frequency: options.frequency ?? "MONTHLY",
       status: options.status ?? "ACTIVE",
+      // A retired KPI carries the period it was retired in (a CHECK): long ago unless a test says otherwise.
+      retiredIn: options.status === "RETIRED" ? new Date("2020-01-01T00:00:00Z") : null,
       ownerId: options.ownerId,
     },
   });
