@@ -1,7 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
-import { FieldError, fieldIds } from "@/components/forms/field";
+import { useState } from "react";
+import { FieldError } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
@@ -10,6 +10,7 @@ import type { ConflictRow } from "@/lib/commands/personas/move-values";
 import { describeCorrelation } from "@/lib/scoring/correlation";
 import { RATIONALE_MAX } from "@/lib/validation/personas";
 import { KIND_LABELS } from "./labels";
+import { ConflictRuleFields, PersonaPicker, previewInputClass, usePreviewForm } from "./preview-form";
 
 // Merging persona A into persona B: choose B and the rule for conflicting values, "Preview merge"
 // plans it on the server (how alike the two are, and exactly what moves), then a rationale and
@@ -17,9 +18,6 @@ import { KIND_LABELS } from "./labels";
 // since, it is refused and asks for a new preview.
 
 export type MergeState = ActionState<{ preview: MergePreview }>;
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-status-red";
 
 const RULES = [
   { value: "KEEP_TARGET", label: "Keep the value of the persona merged into", hint: "The merged persona's value is discarded (its last state stays in the audit log)." },
@@ -38,108 +36,37 @@ export function MergeForm({
   persona: { id: string; name: string };
   candidates: { id: string; name: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
   const [target, setTarget] = useState("");
   const [rule, setRule] = useState<string>("KEEP_TARGET");
   const [share, setShare] = useState("50");
   const [rationale, setRationale] = useState("");
-  const [submittedKey, setSubmittedKey] = useState<string | null>(null);
-  const messageId = `${useId()}-message`;
-  // Submitted by hand rather than through <form action>, so React does not reset the form's
-  // controlled fields (the chosen persona) after each answer.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
-    setSubmittedKey(key);
-    startTransition(() => formAction(data));
-  };
-  const key = JSON.stringify({ target, rule, share: rule === "AVERAGE" ? share : "" });
-
-  useEffect(() => {
-    if (state) document.getElementById(messageId)?.focus();
-  }, [state, messageId]);
-
-  const errors = (name: string) => (state && !state.ok ? state.fieldErrors[name] : undefined);
-  // The last preview stays on screen when a merge is refused (say, without a rationale).
-  const [lastPreview, setLastPreview] = useState<MergePreview | null>(null);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    if (state?.ok) setLastPreview(state.data.preview);
-  }
-  const preview = lastPreview;
-  const fresh = preview !== null && submittedKey === key;
-  const ids = (name: string) => fieldIds(name, "merge");
-  const describe = (name: string, hint?: boolean) => [hint ? ids(name).hint : null, errors(name)?.length ? ids(name).error : null].filter(Boolean).join(" ") || undefined;
+  const choiceKey = JSON.stringify({ target, rule, share: rule === "AVERAGE" ? share : "" });
+  const form = usePreviewForm(action, { prefix: "merge", choiceKey, previewOf: (data) => data.preview });
+  const { state, pending, submit, messageId, preview, fresh, errors, ids, describe } = form;
   const targetName = candidates.find((c) => c.id === target)?.name ?? "the other persona";
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-label={`Merge ${persona.name} into another persona`}>
       <input type="hidden" name="personaId" value={persona.id} />
-      <div>
-        <label htmlFor={ids("targetPersonaId").input} className="text-sm font-medium text-slate-800">
-          Merge {persona.name} into
-        </label>
-        <p id={ids("targetPersonaId").hint} className="mt-0.5 text-xs text-slate-600">
-          An active persona. It keeps its name and everything it has; {persona.name} becomes sunset, “merged into” it.
-        </p>
-        <select
-          id={ids("targetPersonaId").input}
-          name="targetPersonaId"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          aria-invalid={errors("targetPersonaId")?.length ? true : undefined}
-          aria-describedby={describe("targetPersonaId", true)}
-          className={inputClass}
-        >
-          <option value="">Choose a persona…</option>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={ids("targetPersonaId").error} errors={errors("targetPersonaId")} />
-      </div>
-
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">When both have a value for the same KPI and period</legend>
-        <div className="mt-2 space-y-2">
-          {RULES.map((r) => (
-            <label key={r.value} className="flex gap-2 text-sm">
-              <input type="radio" name="rule" value={r.value} checked={rule === r.value} onChange={() => setRule(r.value)} className="mt-1" />
-              <span>
-                <span className="font-medium text-slate-900">{r.label}</span>
-                <span className="block text-xs text-slate-600">{r.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldError id={ids("rule").error} errors={errors("rule")} />
-      </fieldset>
-
-      {rule === "AVERAGE" ? (
-        <div className="max-w-xs">
-          <label htmlFor={ids("share").input} className="text-sm font-medium text-slate-800">
-            Share of {persona.name}&apos;s value (%)
-          </label>
-          <p id={ids("share").hint} className="mt-0.5 text-xs text-slate-600">
-            0–100, such as its share of the merged customers. {targetName}&apos;s value gets the rest.
-          </p>
-          <input
-            id={ids("share").input}
-            name="share"
-            inputMode="decimal"
-            value={share}
-            onChange={(e) => setShare(e.target.value)}
-            aria-invalid={errors("share")?.length ? true : undefined}
-            aria-describedby={describe("share", true)}
-            className={inputClass}
-          />
-          <FieldError id={ids("share").error} errors={errors("share")} />
-        </div>
-      ) : null}
+      <PersonaPicker
+        form={form}
+        label={`Merge ${persona.name} into`}
+        hint={`An active persona. It keeps its name and everything it has; ${persona.name} becomes sunset, “merged into” it.`}
+        personas={candidates}
+        value={target}
+        onChange={setTarget}
+      />
+      <ConflictRuleFields
+        form={form}
+        legend="When both have a value for the same KPI and period"
+        rules={RULES}
+        rule={rule}
+        onRule={setRule}
+        share={share}
+        onShare={setShare}
+        shareLabel={`Share of ${persona.name}'s value (%)`}
+        shareHint={`0–100, such as its share of the merged customers. ${targetName}'s value gets the rest.`}
+      />
 
       <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
         {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
@@ -180,7 +107,7 @@ export function MergeForm({
               onChange={(e) => setRationale(e.target.value)}
               aria-invalid={errors("rationale")?.length ? true : undefined}
               aria-describedby={describe("rationale", true)}
-              className={inputClass}
+              className={previewInputClass}
             />
             <FieldError id={ids("rationale").error} errors={errors("rationale")} />
           </div>

@@ -1,13 +1,14 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
-import { FieldError, fieldIds } from "@/components/forms/field";
+import { useState } from "react";
+import { FieldError } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod } from "@/lib/format";
 import type { ReclassifyKpi, ReclassifyPreview } from "@/lib/queries/persona-merge";
 import { RATIONALE_MAX } from "@/lib/validation/personas";
 import { ConflictTable } from "./merge-form";
+import { ConflictRuleFields, PersonaPicker, previewInputClass, usePreviewForm } from "./preview-form";
 
 // Reclassifying misfiled values: the KPIs (checkboxes) and months whose values were filed under
 // this persona by mistake move to another; "Preview" counts them and lists the values the other
@@ -17,9 +18,6 @@ export type ReclassifyState = ActionState<{
   preview: ReclassifyPreview | null;
   moved: { count: number; destination: { slug: string; name: string } } | null;
 }>;
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-status-red";
 
 const RULES = [
   { value: "REFUSE", label: "Refuse", hint: "Move nothing while the other persona already has a value for one of these KPIs and months." },
@@ -41,7 +39,6 @@ export function ReclassifyForm({
   kpis: ReclassifyKpi[];
   range: { first: string; last: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
   const [target, setTarget] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [fromPeriod, setFrom] = useState(range.first.slice(0, 7));
@@ -49,66 +46,17 @@ export function ReclassifyForm({
   const [rule, setRule] = useState<string>("REFUSE");
   const [share, setShare] = useState("50");
   const [reason, setReason] = useState("");
-  const [submittedKey, setSubmittedKey] = useState<string | null>(null);
-  const messageId = `${useId()}-message`;
-  // Submitted by hand rather than through <form action>, so React does not reset the form's
-  // controlled fields (the chosen persona) after each answer.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
-    setSubmittedKey(key);
-    startTransition(() => formAction(data));
-  };
-  const key = JSON.stringify({ target, chosen: [...chosen].sort(), fromPeriod, toPeriod, rule, share: rule === "AVERAGE" ? share : "" });
-
-  useEffect(() => {
-    if (state) document.getElementById(messageId)?.focus();
-  }, [state, messageId]);
-
-  const errors = (name: string) => (state && !state.ok ? state.fieldErrors[name] : undefined);
+  const choiceKey = JSON.stringify({ target, chosen: [...chosen].sort(), fromPeriod, toPeriod, rule, share: rule === "AVERAGE" ? share : "" });
+  // A move answers without a preview, which clears the last one.
+  const form = usePreviewForm(action, { prefix: "reclassify", choiceKey, previewOf: (data) => data.preview });
+  const { state, pending, submit, messageId, preview, fresh, errors, ids, describe } = form;
   const moved = state && state.ok ? state.data.moved : null;
-  // The last preview stays on screen when a move is refused (say, without a reason); a move clears it.
-  const [lastPreview, setLastPreview] = useState<ReclassifyPreview | null>(null);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    if (state?.ok) setLastPreview(state.data.preview);
-  }
-  const preview = lastPreview;
-  const fresh = preview !== null && submittedKey === key;
-  const ids = (name: string) => fieldIds(name, "reclassify");
-  const describe = (name: string, hint?: boolean) => [hint ? ids(name).hint : null, errors(name)?.length ? ids(name).error : null].filter(Boolean).join(" ") || undefined;
   const blocked = preview !== null && preview.plan.conflicts > 0 && rule === "REFUSE";
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-label={`Move values filed under ${persona.name}`}>
       <input type="hidden" name="personaId" value={persona.id} />
-      <div>
-        <label htmlFor={ids("targetPersonaId").input} className="text-sm font-medium text-slate-800">
-          Move them to
-        </label>
-        <p id={ids("targetPersonaId").hint} className="mt-0.5 text-xs text-slate-600">
-          The active persona these values belong to.
-        </p>
-        <select
-          id={ids("targetPersonaId").input}
-          name="targetPersonaId"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          aria-invalid={errors("targetPersonaId")?.length ? true : undefined}
-          aria-describedby={describe("targetPersonaId", true)}
-          className={inputClass}
-        >
-          <option value="">Choose a persona…</option>
-          {destinations.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={ids("targetPersonaId").error} errors={errors("targetPersonaId")} />
-      </div>
+      <PersonaPicker form={form} label="Move them to" hint="The active persona these values belong to." personas={destinations} value={target} onChange={setTarget} />
 
       <fieldset aria-describedby={errors("kpiIds")?.length ? ids("kpiIds").error : undefined}>
         <legend className="text-sm font-medium text-slate-800">KPIs whose values move</legend>
@@ -155,7 +103,7 @@ export function ReclassifyForm({
               onChange={(e) => set(e.target.value)}
               aria-invalid={errors(name)?.length ? true : undefined}
               aria-describedby={describe(name)}
-              className={inputClass}
+              className={previewInputClass}
             />
             <FieldError id={ids(name).error} errors={errors(name)} />
           </div>
@@ -163,40 +111,16 @@ export function ReclassifyForm({
       </div>
       <p className="-mt-3 text-xs text-slate-600">Both months included; a quarterly KPI&apos;s value moves when its quarter starts within them.</p>
 
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">When the other persona already has a value there</legend>
-        <div className="mt-2 space-y-2">
-          {RULES.map((r) => (
-            <label key={r.value} className="flex gap-2 text-sm">
-              <input type="radio" name="rule" value={r.value} checked={rule === r.value} onChange={() => setRule(r.value)} className="mt-1" />
-              <span>
-                <span className="font-medium text-slate-900">{r.label}</span>
-                <span className="block text-xs text-slate-600">{r.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldError id={ids("rule").error} errors={errors("rule")} />
-      </fieldset>
-
-      {rule === "AVERAGE" ? (
-        <div className="max-w-xs">
-          <label htmlFor={ids("share").input} className="text-sm font-medium text-slate-800">
-            Share of the moved value (%)
-          </label>
-          <input
-            id={ids("share").input}
-            name="share"
-            inputMode="decimal"
-            value={share}
-            onChange={(e) => setShare(e.target.value)}
-            aria-invalid={errors("share")?.length ? true : undefined}
-            aria-describedby={describe("share")}
-            className={inputClass}
-          />
-          <FieldError id={ids("share").error} errors={errors("share")} />
-        </div>
-      ) : null}
+      <ConflictRuleFields
+        form={form}
+        legend="When the other persona already has a value there"
+        rules={RULES}
+        rule={rule}
+        onRule={setRule}
+        share={share}
+        onShare={setShare}
+        shareLabel="Share of the moved value (%)"
+      />
 
       <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
         {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
@@ -253,7 +177,7 @@ export function ReclassifyForm({
               onChange={(e) => setReason(e.target.value)}
               aria-invalid={errors("reason")?.length ? true : undefined}
               aria-describedby={describe("reason", true)}
-              className={inputClass}
+              className={previewInputClass}
             />
             <FieldError id={ids("reason").error} errors={errors("reason")} />
           </div>

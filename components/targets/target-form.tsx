@@ -67,7 +67,8 @@ export function TargetForm({
           errors={form.errors("effectiveFrom")}
         />
       </div>
-      <div className={`grid gap-4 ${range ? "sm:grid-cols-3" : "sm:grid-cols-2 lg:grid-cols-4"}`}>
+      {/* Two per row until the page is wide enough for four: beside the suggestion panel (xl) the form has half the width. */}
+      <div className={`grid gap-4 sm:grid-cols-2 ${range ? "2xl:grid-cols-3" : "2xl:grid-cols-4"}`}>
         <TextField formId={id} name="baseline" label="Baseline" hint="Where it stands today (optional)." defaultValue={form.value("baseline", initial.baseline)} errors={form.errors("baseline")} />
         <TextField formId={id} name="red" label={range ? "Red (lower)" : "Red"} required defaultValue={form.value("red", initial.red)} errors={form.errors("red")} />
         <TextField formId={id} name="green" label={range ? "Green (lower)" : "Green"} required defaultValue={form.value("green", initial.green)} errors={form.errors("green")} />
