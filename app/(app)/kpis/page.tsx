@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { KpiStatusBadge } from "@/components/kpis/kpi-status";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterPills } from "@/components/ui/filter-pills";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
@@ -53,25 +54,10 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
       {list.filterMessage ? <Notice tone="warning">{list.filterMessage}</Notice> : null}
 
       <div className="mb-4 flex flex-wrap items-end gap-4">
-        <nav aria-label="Filter by status">
-          <ul className="flex flex-wrap gap-2">
-            {FILTERS.map((f) => {
-              const current = f.value === list.status;
-              const count = f.value ? list.counts[f.value] : total;
-              return (
-                <li key={f.label}>
-                  <Link
-                    href={href(f.value, list.scorecard)}
-                    aria-current={current ? "page" : undefined}
-                    className={`inline-block rounded-full border px-3 py-1 text-sm ${current ? "border-brand-600 bg-brand-50 font-semibold text-brand-800 underline underline-offset-4" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
-                  >
-                    {f.label} ({count})
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <FilterPills
+          label="Filter by status"
+          pills={FILTERS.map((f) => ({ label: f.label, count: f.value ? list.counts[f.value] : total, href: href(f.value, list.scorecard), current: f.value === list.status }))}
+        />
         <form action="/kpis" className="flex flex-wrap items-end gap-2">
           {list.status ? <input type="hidden" name="status" value={list.status.toLowerCase()} /> : null}
           <div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OverdueFlag, PersonaStatusBadge } from "@/components/personas/persona-status";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterPills } from "@/components/ui/filter-pills";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
@@ -47,25 +48,11 @@ export default async function PersonasPage({ searchParams }: { searchParams: Pro
         </Notice>
       ) : null}
 
-      <nav aria-label="Filter by status" className="mb-4">
-        <ul className="flex flex-wrap gap-2">
-          {FILTERS.map((f) => {
-            const current = f.value === list.status;
-            const count = f.value ? list.counts[f.value] : total;
-            return (
-              <li key={f.label}>
-                <Link
-                  href={f.value ? `/personas?status=${f.value.toLowerCase()}` : "/personas"}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-block rounded-full border px-3 py-1 text-sm ${current ? "border-brand-600 bg-brand-50 font-semibold text-brand-800 underline underline-offset-4" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
-                >
-                  {f.label} ({count})
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <FilterPills
+        label="Filter by status"
+        className="mb-4"
+        pills={FILTERS.map((f) => ({ label: f.label, count: f.value ? list.counts[f.value] : total, href: f.value ? `/personas?status=${f.value.toLowerCase()}` : "/personas", current: f.value === list.status }))}
+      />
 
       {list.rows.length === 0 ? (
         <EmptyState title={list.status ? "No personas with this status" : "No personas yet"} action={list.canEdit ? { href: "/personas/new", label: "Create a persona" } : undefined}>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { fail } from "../command";
+import { assertSeenVersion } from "../version-check";
 
 // What the KPI commands share: loading the KPI they change, refusing an edit made on a version
 // someone else replaced meanwhile (optimistic concurrency on Kpi.version), the checks of a
@@ -49,22 +50,9 @@ export async function loadKpiForEdit(tx: DbClient, kpiId: string) {
   return kpi;
 }
 
-/** Refuses (CONFLICT) when the KPI moved past the version the editor saw, naming who changed it and when. */
-export async function assertKpiVersion(tx: DbClient, kpi: { id: string; version: number }, seen: number): Promise<void> {
-  if (kpi.version === seen) return;
-  const last = await tx.auditEvent.findFirst({
-    where: { entityType: KPI_ENTITY, entityId: kpi.id },
-    orderBy: { at: "desc" },
-    select: { actorLabel: true, actor: { select: { name: true } }, at: true, action: true },
-  });
-  const who = last ? (last.actor?.name ?? last.actorLabel) : "someone else";
-  const when = last ? ` on ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-  fail(
-    "CONFLICT",
-    `${who} changed this KPI${when} after you opened it (version ${kpi.version}, yours was ${seen}). Reload the page to see their change, then make yours again.`,
-    {},
-    { current: { version: kpi.version, changedBy: who, changedAt: last?.at.toISOString() ?? null, action: last?.action ?? null } },
-  );
+/** Refuses (CONFLICT) when the KPI moved past the version the editor saw (lib/commands/version-check). */
+export function assertKpiVersion(tx: DbClient, kpi: { id: string; version: number }, seen: number): Promise<void> {
+  return assertSeenVersion(tx, { entityType: KPI_ENTITY, noun: "KPI" }, kpi, seen);
 }
 
 export interface DefinitionRefs {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { fail } from "../command";
+import { assertSeenVersion } from "../version-check";
 
 // What the persona commands share: loading the persona they change, and refusing an edit made
 // on a version someone else has replaced meanwhile (optimistic concurrency on Persona.version).
@@ -28,22 +29,9 @@ export async function loadPersonaForEdit(tx: DbClient, personaId: string) {
   return persona;
 }
 
-/** Refuses (CONFLICT) when the persona moved past the version the editor saw, naming who changed it and when. */
-export async function assertPersonaVersion(tx: DbClient, persona: { id: string; version: number }, seen: number): Promise<void> {
-  if (persona.version === seen) return;
-  const last = await tx.auditEvent.findFirst({
-    where: { entityType: PERSONA_ENTITY, entityId: persona.id },
-    orderBy: { at: "desc" },
-    select: { actorLabel: true, actor: { select: { name: true } }, at: true, action: true },
-  });
-  const who = last ? (last.actor?.name ?? last.actorLabel) : "someone else";
-  const when = last ? ` on ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-  fail(
-    "CONFLICT",
-    `${who} changed this persona${when} after you opened it (version ${persona.version}, yours was ${seen}). Reload the page to see their change, then make yours again.`,
-    {},
-    { current: { version: persona.version, changedBy: who, changedAt: last?.at.toISOString() ?? null, action: last?.action ?? null } },
-  );
+/** Refuses (CONFLICT) when the persona moved past the version the editor saw (lib/commands/version-check). */
+export function assertPersonaVersion(tx: DbClient, persona: { id: string; version: number }, seen: number): Promise<void> {
+  return assertSeenVersion(tx, { entityType: PERSONA_ENTITY, noun: "persona" }, persona, seen);
 }
 
 /** The persona as the audit log keeps it (plain JSON). */
