@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { createDepartment } from "@/lib/commands/departments/create-department";
 import { deleteDepartment } from "@/lib/commands/departments/delete-department";
 import { updateDepartment } from "@/lib/commands/departments/update-department";
-import { actorOf, auditEventsFor, makeDepartment, makeUser, snapshot } from "./fixtures";
+import { getDb } from "@/lib/db";
+import { actorOf, auditEventsFor, makeDepartment, makeObjective, makeUser, snapshot } from "./fixtures";
 
 let admin: Actor;
 beforeAll(async () => {
@@ -46,6 +47,21 @@ describe("departments", () => {
       message: "Support still has 1 user. Move them to another department first.",
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses to delete a department that shares objectives, rather than dropping the memberships silently", async () => {
+    const department = await makeDepartment("Partnerships");
+    const objective = await makeObjective();
+    const db = await getDb();
+    await db.objectiveDepartment.create({ data: { objectiveId: objective.id, departmentId: department.id } });
+    const before = await snapshot();
+    expect(await deleteDepartment(admin, { departmentId: department.id })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "Partnerships still has 1 shared objective. Move them to another department first (an objective's business units are edited in the strategy editor).",
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await db.objectiveDepartment.count({ where: { departmentId: department.id } })).toBe(1);
   });
 
   it("validates names and says NOT_FOUND for unknown ids", async () => {
