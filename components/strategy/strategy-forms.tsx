@@ -27,7 +27,7 @@ export function PerspectiveForm({
 }: {
   action: FormAction<undefined>;
   scorecardId?: string;
-  perspective?: { id: string; name: string; description: string | null; weight: number };
+  perspective?: { id: string; name: string; description: string | null; weight: number; version: number };
 }) {
   const form = useActionForm(action);
   const formId = perspective ? `perspective-${perspective.id}` : "new-perspective";
@@ -40,7 +40,14 @@ export function PerspectiveForm({
       className="space-y-3"
       aria-label={perspective ? `Edit the perspective ${perspective.name}` : "Add a perspective"}
     >
-      {perspective ? <input type="hidden" name="perspectiveId" value={perspective.id} /> : <input type="hidden" name="scorecardId" value={scorecardId} />}
+      {perspective ? (
+        <>
+          <input type="hidden" name="perspectiveId" value={perspective.id} />
+          <input type="hidden" name="version" value={perspective.version} />
+        </>
+      ) : (
+        <input type="hidden" name="scorecardId" value={scorecardId} />
+      )}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
         <TextField formId={formId} name="name" label="Name" required maxLength={PERSPECTIVE_NAME_MAX} defaultValue={form.value("name", perspective?.name ?? "")} errors={form.errors("name")} />
         <TextField
@@ -121,6 +128,8 @@ export function DeleteForm({
 
 export interface ObjectiveFormValues {
   id: string;
+  /** The version the form edits (optimistic concurrency). */
+  version: number;
   perspectiveId: string;
   title: string;
   description: string | null;
@@ -160,7 +169,12 @@ export function ObjectiveForm({
       className="space-y-3"
       aria-label={objective ? `Edit the objective ${objective.title}` : "Add an objective"}
     >
-      {objective ? <input type="hidden" name="objectiveId" value={objective.id} /> : null}
+      {objective ? (
+        <>
+          <input type="hidden" name="objectiveId" value={objective.id} />
+          <input type="hidden" name="version" value={objective.version} />
+        </>
+      ) : null}
       <TextField formId={formId} name="title" label="Title" required maxLength={OBJECTIVE_TITLE_MAX} defaultValue={form.value("title", objective?.title ?? "")} errors={form.errors("title")} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField

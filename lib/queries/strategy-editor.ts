@@ -18,6 +18,8 @@ export interface EditorPerspective {
   order: number;
   /** As stored (numeric(12,4)), e.g. 0.35. */
   weight: number;
+  /** The version an edit is made on (optimistic concurrency). */
+  version: number;
   /** Share of the scorecard's perspective weights (weights are normalised when scored); null when they sum to 0. */
   share: number | null;
   objectiveCount: number;
@@ -30,6 +32,8 @@ export interface EditorObjective {
   title: string;
   description: string | null;
   strategicTheme: string | null;
+  /** The version an edit is made on (optimistic concurrency). */
+  version: number;
   owner: { id: string; name: string; active: boolean } | null;
   departments: { id: string; name: string }[];
   /** Codes of the KPIs (any status) that measure it: while there are any, it cannot be deleted. */
@@ -73,6 +77,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
           description: true,
           order: true,
           weight: true,
+          version: true,
           _count: { select: { kpis: true } },
           objectives: {
             orderBy: { title: "asc" },
@@ -81,6 +86,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
               title: true,
               description: true,
               strategicTheme: true,
+              version: true,
               owner: { select: { id: true, name: true, active: true } },
               departments: { orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
               kpis: { orderBy: { code: "asc" }, select: { code: true } },
@@ -113,6 +119,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
       description: p.description,
       order: p.order,
       weight: Number(p.weight),
+      version: p.version,
       share: totalWeight > 0 ? Number(p.weight) / totalWeight : null,
       objectiveCount: p.objectives.length,
       kpiCount: p._count.kpis,
@@ -124,6 +131,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
         title: o.title,
         description: o.description,
         strategicTheme: o.strategicTheme,
+        version: o.version,
         owner: o.owner,
         departments: o.departments.map((d) => d.department),
         kpiCodes: o.kpis.map((k) => k.code),

@@ -98,3 +98,9 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   }
   return out;
 }
+
+/** The version of the row an edit screen showed (optimistic concurrency: the command refuses an edit of a newer version). */
+export const editedVersionSchema = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+  z.number({ error: "Version is required." }).int("Version is not valid.").min(1, "Version is not valid.").max(2_000_000_000, "Version is not valid."),
+);

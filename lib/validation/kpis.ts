@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalIdSchema, optionalText, requiredText } from "./common";
+import { editedVersionSchema, idSchema, optionalIdSchema, optionalText, requiredText } from "./common";
 
 // KPI definitions (issue 11): the editor's fields, a proposal with its evidence, a reviewer's
 // decision, and a lifecycle step (retire / re-activate). One schema per input, shared by the
@@ -146,14 +146,9 @@ function normalise<T extends KpiFields>(input: T) {
   };
 }
 
-const versionSchema = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-  z.number({ error: "Version is required." }).int("Version is not valid.").min(1, "Version is not valid.").max(2_000_000_000, "Version is not valid."),
-);
-
 /** Edits the definition of an existing KPI, naming the version the editor showed. */
 export const updateKpiSchema = kpiFieldsObject
-  .extend({ kpiId: idSchema("KPI"), version: versionSchema })
+  .extend({ kpiId: idSchema("KPI"), version: editedVersionSchema })
   .superRefine(kpiFieldRules)
   .transform(normalise);
 
@@ -180,7 +175,7 @@ export const proposeKpiSchema = kpiFieldsObject
 /** A reviewer approves (-> ACTIVE) or rejects (-> REJECTED) a proposal, always with a comment. */
 export const reviewKpiProposalSchema = z.object({
   kpiId: idSchema("KPI"),
-  version: versionSchema,
+  version: editedVersionSchema,
   decision: z.enum(REVIEW_DECISIONS, { error: "Choose approve or reject." }),
   comment: requiredLongText("Comment", REVIEW_COMMENT_MAX, REVIEW_COMMENT_MIN),
 });
@@ -203,7 +198,7 @@ const retiredInSchema = z.preprocess(
  */
 export const changeKpiStatusSchema = z.object({
   kpiId: idSchema("KPI"),
-  version: versionSchema,
+  version: editedVersionSchema,
   toStatus: z.enum(["RETIRED", "ACTIVE"], { error: "Choose retire or re-activate." }),
   rationale: requiredLongText("Rationale", KPI_RATIONALE_MAX, KPI_RATIONALE_MIN),
   retiredIn: retiredInSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalIdSchema, optionalText, requiredText } from "./common";
+import { editedVersionSchema, idSchema, optionalIdSchema, optionalText, requiredText } from "./common";
 
 // The strategy editor (issue 11): perspectives, strategic objectives, cause -> effect links, and
 // the mapping of persona pain points to objectives. One schema per input, shared by the forms,
@@ -32,7 +32,7 @@ const perspectiveFields = {
 };
 
 export const createPerspectiveSchema = z.object({ scorecardId: idSchema("Scorecard"), ...perspectiveFields });
-export const updatePerspectiveSchema = z.object({ perspectiveId: idSchema("Perspective"), ...perspectiveFields });
+export const updatePerspectiveSchema = z.object({ perspectiveId: idSchema("Perspective"), version: editedVersionSchema, ...perspectiveFields });
 export const movePerspectiveSchema = z.object({
   perspectiveId: idSchema("Perspective"),
   direction: z.enum(["up", "down"], { error: "Move a perspective up or down." }),
@@ -62,7 +62,7 @@ const objectiveFields = {
 
 export const createObjectiveSchema = z.object(objectiveFields);
 /** Edit an objective; a different perspectiveId moves it (within the same scorecard). */
-export const updateObjectiveSchema = z.object({ objectiveId: idSchema("Objective"), ...objectiveFields });
+export const updateObjectiveSchema = z.object({ objectiveId: idSchema("Objective"), version: editedVersionSchema, ...objectiveFields });
 export const deleteObjectiveSchema = z.object({ objectiveId: idSchema("Objective") });
 
 export const addObjectiveLinkSchema = z.object({

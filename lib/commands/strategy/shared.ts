@@ -9,7 +9,7 @@ export const PERSPECTIVE_ENTITY = "Perspective";
 export const OBJECTIVE_ENTITY = "StrategicObjective";
 export const LINK_ENTITY = "ObjectiveLink";
 
-export const perspectiveSelect = { id: true, scorecardId: true, name: true, description: true, order: true, weight: true } as const;
+export const perspectiveSelect = { id: true, scorecardId: true, name: true, description: true, order: true, weight: true, version: true } as const;
 
 export async function loadPerspective(tx: DbClient, perspectiveId: string) {
   const perspective = await tx.perspective.findUnique({ where: { id: perspectiveId }, select: perspectiveSelect });
@@ -28,6 +28,7 @@ export const objectiveSelect = {
   description: true,
   strategicTheme: true,
   ownerId: true,
+  version: true,
   perspective: { select: { scorecardId: true, name: true } },
   departments: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
 } as const;

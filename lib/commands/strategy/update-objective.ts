@@ -1,12 +1,14 @@
 import "server-only";
 import { updateObjectiveSchema } from "@/lib/validation/strategy";
 import { defineCommand } from "../command";
+import { assertSeenVersion } from "../version-check";
 import { assertTitleFree, checkOwnerAndDepartments, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, objectiveSelect, targetPerspective } from "./shared";
 
 /**
  * Edits an objective: title, description, theme, owner, business units, and its perspective (a
  * move, only within its scorecard). A moved objective takes the KPIs that measure it along, so
- * each KPI stays in its objective's perspective; the audit event names them.
+ * each KPI stays in its objective's perspective; the audit event names them. An edit made on a
+ * version someone else replaced meanwhile is refused, naming who changed it.
  */
 export const updateObjective = defineCommand({
   name: "objective.update",
@@ -14,6 +16,7 @@ export const updateObjective = defineCommand({
   schema: updateObjectiveSchema,
   async run({ input, tx, audit, unchanged }) {
     const before = await loadObjective(tx, input.objectiveId);
+    await assertSeenVersion(tx, { entityType: OBJECTIVE_ENTITY, noun: "objective" }, before, input.version);
     const beforeJson = objectiveAuditJson(before);
     const wanted = {
       perspectiveId: input.perspectiveId,
@@ -41,6 +44,7 @@ export const updateObjective = defineCommand({
         description: input.description,
         strategicTheme: input.strategicTheme,
         ownerId: input.ownerId,
+        version: { increment: 1 },
         departments: { deleteMany: {}, create: input.departmentIds.map((departmentId) => ({ departmentId })) },
       },
       select: objectiveSelect,

@@ -246,7 +246,7 @@ const CASES: Case[] = [
     name: "updatePerspective",
     command: commands.updatePerspective,
     allowed: ["ADMIN", "ANALYST"],
-    input: async () => ({ perspectiveId: (await makeScorecard()).perspective.id, name: "Customers", weight: "2", description: "Renamed" }),
+    input: async () => ({ perspectiveId: (await makeScorecard()).perspective.id, version: 1, name: "Customers", weight: "2", description: "Renamed" }),
   },
   {
     name: "movePerspective",
@@ -271,7 +271,7 @@ const CASES: Case[] = [
     allowed: ["ADMIN", "ANALYST"],
     input: async () => {
       const o = await makeObjective();
-      return { objectiveId: o.id, perspectiveId: o.perspectiveId, title: "Renamed objective", strategicTheme: "Growth", ownerId: (await makeUser({ role: "ANALYST" })).id };
+      return { objectiveId: o.id, version: 1, perspectiveId: o.perspectiveId, title: "Renamed objective", strategicTheme: "Growth", ownerId: (await makeUser({ role: "ANALYST" })).id };
     },
   },
   { name: "deleteObjective", command: commands.deleteObjective, allowed: ["ADMIN", "ANALYST"], input: async () => ({ objectiveId: (await makeObjective()).id }) },

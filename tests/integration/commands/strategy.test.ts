@@ -116,7 +116,7 @@ describe("perspectives", () => {
       ok: false,
       fieldErrors: { weight: ["A weight cannot be negative."] },
     });
-    expect(await commands.updatePerspective(analyst, { perspectiveId: stored.id, name: "Financial", weight: "abc" })).toMatchObject({
+    expect(await commands.updatePerspective(analyst, { perspectiveId: stored.id, version: 1, name: "Financial", weight: "abc" })).toMatchObject({
       ok: false,
       fieldErrors: { weight: [expect.stringContaining("Enter a weight")] },
     });
@@ -198,7 +198,7 @@ describe("objectives", () => {
     const kpi = await db.kpi.create({
       data: { code: `MOVE-${objective.id.slice(-6)}`, name: "K", perspectiveId: perspective.id, objectiveId: objective.id, timing: "LAGGING", unit: "PERCENT", direction: "HIGHER_IS_BETTER" },
     });
-    const moved = await ok(commands.updateObjective(analyst, { objectiveId: objective.id, perspectiveId: fin.perspective.id, title: "Grow revenue" }));
+    const moved = await ok(commands.updateObjective(analyst, { objectiveId: objective.id, version: 1, perspectiveId: fin.perspective.id, title: "Grow revenue" }));
     expect(moved).toMatchObject({ changed: true, movedKpis: 1 });
     expect((await db.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).perspectiveId).toBe(fin.perspective.id);
     const [event] = (await auditEventsFor(objective.id)).filter((e) => e.action === "objective.update");
@@ -206,11 +206,27 @@ describe("objectives", () => {
 
     const elsewhere = await makeScorecard();
     const before = await snapshot();
-    expect(await commands.updateObjective(analyst, { objectiveId: objective.id, perspectiveId: elsewhere.perspective.id, title: "Grow revenue" })).toMatchObject({
+    expect(await commands.updateObjective(analyst, { objectiveId: objective.id, version: 2, perspectiveId: elsewhere.perspective.id, title: "Grow revenue" })).toMatchObject({
       ok: false,
       fieldErrors: { perspectiveId: ["Choose a perspective of this scorecard."] },
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an edit made on a version someone else replaced, naming who, for objectives and perspectives", async () => {
+    const { perspective } = await makeScorecard();
+    const objective = await makeObjective(perspective.id, "Retain customers");
+    const other = actorOf(await makeUser({ role: "ANALYST", name: "Other Analyst" }));
+    await ok(commands.updateObjective(other, { objectiveId: objective.id, version: 1, perspectiveId: perspective.id, title: "Retain every customer" }));
+    const before = await snapshot();
+    const stale = await commands.updateObjective(analyst, { objectiveId: objective.id, version: 1, perspectiveId: perspective.id, title: "Keep customers" });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT", details: { current: { version: 2, changedBy: "Other Analyst", action: "objective.update" } } });
+    expect(!stale.ok && stale.message).toMatch(/^Other Analyst changed this objective on .* UTC after you opened it \(version 2, yours was 1\)\./);
+    expect(await snapshot()).toEqual(before);
+    expect(await commands.updateObjective(analyst, { objectiveId: objective.id, version: 2, perspectiveId: perspective.id, title: "Keep customers" })).toMatchObject({ ok: true });
+
+    await ok(commands.updatePerspective(other, { perspectiveId: perspective.id, version: 1, name: "Customers", weight: "1" }));
+    expect(await commands.updatePerspective(analyst, { perspectiveId: perspective.id, version: 1, name: "Clients", weight: "1" })).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
   it("refuses to delete an objective KPIs point at, naming them; otherwise deletes it with its links", async () => {

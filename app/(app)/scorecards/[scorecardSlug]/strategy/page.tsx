@@ -217,6 +217,7 @@ function ObjectiveItem({
             kpiCount={o.kpiCodes.length}
             objective={{
               id: o.id,
+              version: o.version,
               perspectiveId: o.perspectiveId,
               title: o.title,
               description: o.description,
