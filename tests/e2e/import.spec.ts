@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./helpers";
@@ -100,5 +101,26 @@ test.describe("import values", () => {
     await page.getByRole("button", { name: "Check file" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "The first row must name" })).toContainText("Missing: kpi_code, persona_slug, period.");
     expect((await page.request.get("/entry/export.xlsx?from=2026-13")).status()).toBe(400);
+  });
+
+  test("the export form downloads the chosen KPI's values for the chosen months", async ({ page }) => {
+    await signIn(page, DEMO_USERS.owner);
+    await page.goto("/entry/import#export");
+    const form = page.getByRole("form", { name: "Export saved values" });
+    const kpi = form.getByLabel("KPI");
+    const code = await kpi.locator("option").nth(1).getAttribute("value");
+    expect(code).toBeTruthy();
+    await kpi.selectOption(code!);
+    await form.getByLabel("From").fill("2026-01");
+    await form.getByLabel("To").fill("2026-03");
+    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe(`values-${code}-2026-01-2026-03.csv`);
+    const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n").slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const [rowCode, , period] = line.split(",");
+      expect(rowCode).toBe(code);
+      expect(period! >= "2026-01-01" && period! <= "2026-03-01").toBe(true);
+    }
   });
 });

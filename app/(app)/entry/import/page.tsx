@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportForm } from "@/components/entry/export-form";
 import { ImportScreen } from "@/components/entry/import-screen";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/import/columns";
+import { getExportChoices } from "@/lib/queries/export-choices";
 
 export const metadata: Metadata = { title: "Import values" };
 
 export default async function ImportPage() {
   const actor = await requirePermission("measurement.enter");
   const number = new Intl.NumberFormat("en");
+  const choices = await getExportChoices(actor);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -27,8 +30,8 @@ export default async function ImportPage() {
             : "Upload a CSV or Excel file of values for the KPIs you own. Every row is checked before anything is saved."
         }
       >
-        <a href="/entry/export.csv" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
-          Export saved values (CSV)
+        <a href="#export" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          Export saved values
         </a>
       </PageHeader>
 
@@ -51,6 +54,14 @@ export default async function ImportPage() {
       </details>
 
       <ImportScreen />
+
+      <section id="export" aria-labelledby="export-heading" className="mt-8 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="export-heading" className="text-base font-semibold text-slate-900">
+          Export saved values
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-700">In the columns above: edit the file and import it again, or keep it as a record.</p>
+        <ExportForm choices={choices} />
+      </section>
     </>
   );
 }
