@@ -54,10 +54,10 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
       </div>
       <div className="flex items-end gap-2">
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          CSV
+          Download CSV
         </button>
         <button type="submit" formAction="/entry/export.xlsx" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
-          Excel
+          Download Excel
         </button>
       </div>
       <p id="export-months" className="text-xs text-slate-600 sm:col-span-2 xl:col-span-5">

@@ -113,7 +113,7 @@ test.describe("import values", () => {
     await kpi.selectOption(code!);
     await form.getByLabel("From").fill("2026-01");
     await form.getByLabel("To").fill("2026-03");
-    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "CSV" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe(`values-${code}-2026-01-2026-03.csv`);
     const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n").slice(1);
     expect(lines.length).toBeGreaterThan(0);
