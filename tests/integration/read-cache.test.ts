@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PERSONA_SCOPE_SELECT, restrictionOf, type Actor } from "@/lib/auth/actor";
 import { saveMeasurement } from "@/lib/commands/measurements/save-measurement";
 import { getDatabase, getDb } from "@/lib/db";
@@ -232,6 +232,23 @@ describe("cached read models", () => {
     // Later writes still move it on.
     await db.department.updateMany({ where: { id: "no-such-department" }, data: { name: "x" } });
     expect(BigInt(await currentStamp())).toBe(BigInt(stamp) + 1n);
+  });
+});
+
+describe("READ_CACHE=off", () => {
+  it("computes every view afresh and stores nothing", async () => {
+    await clearCache();
+    process.env.READ_CACHE = "off";
+    try {
+      vi.resetModules(); // lib/env reads the environment once per module instance
+      const fresh = await import("@/lib/queries/read-cache");
+      const overview = await fresh.cachedScorecardOverview(exec, { scorecardSlug: scorecards[0]! });
+      expect(overview).toStrictEqual(await getScorecardOverview(exec, { scorecardSlug: scorecards[0]! }));
+      expect(await entries()).toEqual([]);
+    } finally {
+      delete process.env.READ_CACHE;
+      vi.resetModules();
+    }
   });
 });
 
