@@ -286,7 +286,8 @@ async function main(): Promise<boolean> {
       const loadAfter = load();
       const after = await cacheState(database);
 
-      console.log(`\n  ${phase.toUpperCase()} cache run: ${before.describe} before, ${after.describe} after${after.stamp === before.stamp ? "" : " (the data stamp changed during the run)"}`);
+      const label = process.env.READ_CACHE === "off" ? "READ_CACHE=off (no cache)" : `${phase.toUpperCase()} cache`;
+      console.log(`\n  ${label} run: ${before.describe} before, ${after.describe} after${after.stamp === before.stamp ? "" : " (the data stamp changed during the run)"}`);
       console.log(`  load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; this machine has 2 cores)`);
       console.log(`  ${"screen".padEnd(18)} ${"requests".padStart(9)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(7)}`);
       let met = true;
