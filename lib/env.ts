@@ -57,6 +57,8 @@ const envSchema = z
     /** Attempts per e-mail before it is marked FAILED; the wait doubles after each, from EMAIL_RETRY_SECONDS. */
     EMAIL_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
     EMAIL_RETRY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
+    /** The dashboards' read-model cache in Postgres (lib/queries/read-cache.ts): "off" computes every view afresh. */
+    READ_CACHE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
   .superRefine((env, ctx) => {

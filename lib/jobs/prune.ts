@@ -4,6 +4,7 @@ import { IDEMPOTENCY_TTL_MS } from "@/lib/api/idempotency";
 import { THROTTLE_LOOKBACK_MS } from "@/lib/auth/throttle";
 import type { PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
+import { pruneReadCache } from "@/lib/queries/read-cache";
 import { defineJob } from "./job";
 
 // Pruning: bookkeeping rows that no rule reads any more, deleted on a schedule so their tables
@@ -17,13 +18,17 @@ import { defineJob } from "./job";
 //     that; requests with a key prune too, but only when such requests come);
 //   - ApiRateLimit rows whose window ended (lib/api/rate-limit.ts: a request in a newer window
 //     starts again from 1, exactly as with no row), judged by the database clock as the limiter
-//     itself is, one full window late so a window in use is never touched.
+//     itself is, one full window late so a window in use is never touched;
+//   - read-model cache entries of older data stamps (lib/queries/read-cache.ts: no read can find
+//     them again; reads that store an entry also delete older ones), the newest 5,000 kept at most,
+//     and the stamp's change rows folded into one.
 // Each delete is one statement; running twice, or on two workers at once, is harmless.
 
 export interface PruneResult {
   signInAttempts: number;
   idempotencyKeys: number;
   apiRateLimits: number;
+  readModels: number;
   ms: number;
 }
 
@@ -36,11 +41,12 @@ export async function runPrune(db: PrismaClient, options: { now?: Date; rateLimi
   // windowStart is UTC without a zone (see rate-limit.ts); a row is dead once its window ended, and we wait one more window.
   const apiRateLimits = await db.$executeRaw`
     DELETE FROM "ApiRateLimit" WHERE "windowStart" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${2 * window}::int)`;
-  return { signInAttempts: signIn.count, idempotencyKeys: idempotency.count, apiRateLimits, ms: Math.round(performance.now() - started) };
+  const readModels = await pruneReadCache(db);
+  return { signInAttempts: signIn.count, idempotencyKeys: idempotency.count, apiRateLimits, readModels, ms: Math.round(performance.now() - started) };
 }
 
 export function describePrune(r: PruneResult): string {
-  return `deleted ${r.signInAttempts} old sign-in attempt(s), ${r.idempotencyKeys} expired idempotency key(s), ${r.apiRateLimits} ended rate-limit window(s) (${r.ms} ms)`;
+  return `deleted ${r.signInAttempts} old sign-in attempt(s), ${r.idempotencyKeys} expired idempotency key(s), ${r.apiRateLimits} ended rate-limit window(s), ${r.readModels} old read-model cache entr${r.readModels === 1 ? "y" : "ies"} (${r.ms} ms)`;
 }
 
 export const pruneJob = defineJob({

@@ -30,6 +30,12 @@ describe("parseEnv", () => {
     }
   });
 
+  it("turns the read-model cache on by default, off with READ_CACHE=off, and refuses anything else", () => {
+    expect(parseEnv({}).READ_CACHE).toBe("on");
+    expect(parseEnv({ READ_CACHE: "off" }).READ_CACHE).toBe("off");
+    expect(() => parseEnv({ READ_CACHE: "false" })).toThrow(/READ_CACHE/);
+  });
+
   it("requires the OIDC variables together", () => {
     expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com" })).toThrow(/OIDC_CLIENT_ID is required when OIDC_ISSUER is set/);
     expect(parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }).OIDC_CLIENT_ID).toBe("a");

@@ -12,7 +12,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatScore, formatValue, unitLabel } from "@/lib/format";
-import { getKpiDetail, type KpiDetail } from "@/lib/queries/kpi-detail";
+import type { KpiDetail } from "@/lib/queries/kpi-detail";
+import { cachedKpiDetail } from "@/lib/queries/read-cache";
 import { kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "KPI" };
@@ -33,7 +34,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
 }
 
 async function KpiView({ actor, code, persona }: { actor: Actor; code: string; persona?: string }) {
-  const detail = await getKpiDetail(actor, { kpiCode: code, personaSlug: persona });
+  const detail = await cachedKpiDetail(actor, { kpiCode: code, personaSlug: persona });
   if (!detail) notFound();
   const { kpi } = detail;
   return (

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { formatPeriod } from "@/lib/format";
-import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+import { cachedScorecardOverview } from "@/lib/queries/read-cache";
 import { scorecardExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "Scorecard" };
@@ -32,7 +32,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
 }
 
 async function Overview({ actor, slug, period, compare, showSunset }: { actor: Actor; slug: string; period?: string; compare?: string; showSunset: boolean }) {
-  const overview = await getScorecardOverview(actor, { scorecardSlug: slug, period, compareWith: compare, showSunset });
+  const overview = await cachedScorecardOverview(actor, { scorecardSlug: slug, period, compareWith: compare, showSunset });
   if (!overview) notFound();
   const base = `/scorecards/${overview.scorecard.slug}`;
   const query = (extra: Record<string, string | undefined>) => {

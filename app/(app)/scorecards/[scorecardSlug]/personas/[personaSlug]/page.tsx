@@ -14,7 +14,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDelta, formatPeriod, formatScore } from "@/lib/format";
-import { getPersonaScorecard, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
+import type { PersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { cachedPersonaScorecard } from "@/lib/queries/read-cache";
 import { departmentExists, scorecardExists, scoredPersonaExists } from "@/lib/queries/exists";
 
 export const metadata: Metadata = { title: "Persona scorecard" };
@@ -46,7 +47,7 @@ export default async function PersonaScorecardPage({
 }
 
 async function PersonaView(props: { actor: Actor; scorecardSlug: string; personaSlug: string; period?: string; department?: string }) {
-  const card = await getPersonaScorecard(props.actor, {
+  const card = await cachedPersonaScorecard(props.actor, {
     scorecardSlug: props.scorecardSlug,
     personaSlug: props.personaSlug,
     period: props.period,

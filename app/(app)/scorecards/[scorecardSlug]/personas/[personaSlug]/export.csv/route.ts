@@ -1,7 +1,7 @@
 import { withActor } from "@/lib/auth/route";
 import { AppError } from "@/lib/errors";
 import { personaScorecardCsv } from "@/lib/export/persona-scorecard-csv";
-import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { cachedPersonaScorecard } from "@/lib/queries/read-cache";
 
 // GET /scorecards/{slug}/personas/{slug}/export.csv?period=YYYY-MM: the persona scorecard as CSV
 // (columns in lib/export/persona-scorecard-csv.ts), the same numbers as the screen.
@@ -10,7 +10,7 @@ export const GET = withActor(
   async (actor, request, context: { params: Promise<{ scorecardSlug: string; personaSlug: string }> }) => {
     const { scorecardSlug, personaSlug } = await context.params;
     const period = new URL(request.url).searchParams.get("period");
-    const card = await getPersonaScorecard(actor, { scorecardSlug, personaSlug, period });
+    const card = await cachedPersonaScorecard(actor, { scorecardSlug, personaSlug, period });
     if (!card) throw new AppError("NOT_FOUND", "No such scorecard or persona.");
     if (card.periodMessage) throw new AppError("INVALID", card.periodMessage, { period: [card.periodMessage] });
     const month = card.period?.slice(0, 7) ?? "no-data";

@@ -2,7 +2,7 @@ import { personaScorecardJson } from "@/lib/api/persona-scorecard-json";
 import { parseQuery } from "@/lib/api/query";
 import { withApiActor } from "@/lib/api/with-api-actor";
 import { AppError } from "@/lib/errors";
-import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { cachedPersonaScorecard } from "@/lib/queries/read-cache";
 import { personaScoresQuerySchema } from "@/lib/validation/api";
 import type { PersonaScorecardResponseJson } from "@/lib/api/schemas";
 
@@ -15,7 +15,7 @@ export const GET = withApiActor(
   async (actor, request, context: { params: Promise<{ scorecardSlug: string; personaSlug: string }> }) => {
     const { scorecardSlug, personaSlug } = await context.params;
     const query = parseQuery(request, personaScoresQuerySchema);
-    const card = await getPersonaScorecard(actor, { scorecardSlug, personaSlug, period: query.period?.slice(0, 7) ?? null });
+    const card = await cachedPersonaScorecard(actor, { scorecardSlug, personaSlug, period: query.period?.slice(0, 7) ?? null });
     if (!card) throw new AppError("NOT_FOUND", "No such scorecard or persona.");
     if (card.periodMessage) throw new AppError("INVALID", card.periodMessage, { period: [card.periodMessage] });
     return Response.json(personaScorecardJson(card) satisfies PersonaScorecardResponseJson, { headers: { "Cache-Control": "private, no-store" } });

@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { PERSONA_SCOPE_SELECT, restrictionOf, type Actor } from "@/lib/auth/actor";
+import { saveMeasurement } from "@/lib/commands/measurements/save-measurement";
+import { getDatabase, getDb } from "@/lib/db";
+import { seedDemoData } from "@/lib/demo/seed-demo";
+import { getKpiDetail } from "@/lib/queries/kpi-detail";
+import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+import {
+  cachedKpiDetail,
+  cachedPersonaScorecard,
+  cachedScorecardOverview,
+  currentStamp,
+  encodeModel,
+  pruneReadCache,
+  type ReadModelKind,
+} from "@/lib/queries/read-cache";
+import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+
+// The read-model cache (lib/queries/read-cache.ts) on the demo data: what it gives back is exactly
+// what the query functions compute, a write changes the data stamp in its own transaction (and a
+// rolled-back one does not), the next read shows the write, and persona scopes never share entries.
+
+// Tables the stamp triggers leave out on purpose (see the migration read_model_cache): nothing a
+// dashboard shows, or (UserPersonaAccess) part of every key. Any other table must be tracked.
+const UNTRACKED = [
+  "SignInAttempt",
+  "AuditEvent",
+  "Notification",
+  "PairEvaluationRequest",
+  "ApiToken",
+  "ApiRateLimit",
+  "IdempotencyKey",
+  "UserPersonaAccess",
+  "ReadModelChange",
+  "ReadModelCache",
+  "_prisma_migrations",
+];
+
+async function actorOf(email: string): Promise<Actor> {
+  const user = await (await getDb()).user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, role: true, departmentId: true, name: true, email: true, ...PERSONA_SCOPE_SELECT },
+  });
+  return { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name, email: user.email, restrictedToPersonaIds: restrictionOf(user) };
+}
+
+async function entries(kind?: ReadModelKind): Promise<{ kind: string; key: string; stamp: string; model: string }[]> {
+  const { pool } = await getDatabase();
+  const sql = `SELECT kind, key, stamp::text AS stamp, model FROM "ReadModelCache"${kind ? " WHERE kind = $1" : ""} ORDER BY "createdAt"`;
+  return (await pool.query(sql, kind ? [kind] : [])).rows;
+}
+
+async function clearCache(): Promise<void> {
+  await (await getDatabase()).pool.query(`DELETE FROM "ReadModelCache"`);
+}
+
+let admin: Actor;
+let exec: Actor;
+let restricted: Actor;
+let scorecards: string[];
+let personas: { slug: string; id: string; status: string }[];
+let kpiCodes: string[];
+
+beforeAll(async () => {
+  const db = await getDb();
+  await seedDemoData(db);
+  [admin, exec, restricted] = await Promise.all([actorOf("admin@demo.test"), actorOf("exec@demo.test"), actorOf("exec.restricted@demo.test")]);
+  scorecards = (await db.scorecard.findMany({ orderBy: { slug: "asc" }, select: { slug: true } })).map((s) => s.slug);
+  personas = await db.persona.findMany({ where: { status: { in: ["ACTIVE", "SUNSET"] } }, orderBy: { slug: "asc" }, select: { slug: true, id: true, status: true } });
+  kpiCodes = (await db.kpi.findMany({ where: { status: { in: ["ACTIVE", "RETIRED"] } }, orderBy: { code: "asc" }, select: { code: true } })).map((k) => k.code);
+}, 240_000);
+
+describe("the data stamp", () => {
+  it("is kept by a trigger on every table except those left out on purpose", async () => {
+    const { pool } = await getDatabase();
+    const tables = (await pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)).rows.map(
+      (r) => r.name,
+    );
+    const tracked = (
+      await pool.query<{ name: string }>(
+        `SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+          WHERE p.proname = 'read_model_changed' AND NOT t.tgisinternal`,
+      )
+    ).rows.map((r) => r.name);
+    // A new table must be classified: shown on a dashboard (add it to the migration's list) or not.
+    expect(tables.filter((t) => !tracked.includes(t) && !UNTRACKED.includes(t)).sort()).toEqual([]);
+    expect(tracked.filter((t) => UNTRACKED.includes(t))).toEqual([]);
+    expect(tracked).toEqual(expect.arrayContaining(["Measurement", "MeasurementRevision", "KpiTarget", "PersonaWeight", "Persona", "Kpi", "User", "Escalation"]));
+  });
+
+  it("changes with a command's write, in its transaction, and the next read shows the new value", async () => {
+    const db = await getDb();
+    const scorecard = scorecards[0]!;
+    const persona = personas.find((p) => p.status === "ACTIVE")!;
+    const before = await cachedPersonaScorecard(exec, { scorecardSlug: scorecard, personaSlug: persona.slug });
+    const line = before!.perspectives.flatMap((p) => [...p.objectives.flatMap((o) => o.kpis), ...p.otherKpis]).find((k) => k.value !== null)!;
+    const saved = await db.measurement.findFirstOrThrow({ where: { kpi: { code: line.code }, personaId: persona.id, period: new Date(`${line.period}T00:00:00Z`) } });
+    const newValue = line.value! + 1.5;
+    const stamp = await currentStamp();
+
+    const result = await saveMeasurement(admin, {
+      kpiCode: line.code,
+      personaSlug: persona.slug,
+      period: line.period,
+      value: String(newValue),
+      comment: "Corrected after the source system's restatement.",
+      reason: "Source restated",
+      version: saved.version,
+    });
+    expect(result).toMatchObject({ ok: true });
+    const after = await currentStamp();
+    expect(BigInt(after)).toBeGreaterThan(BigInt(stamp));
+
+    const cached = await cachedPersonaScorecard(exec, { scorecardSlug: scorecard, personaSlug: persona.slug });
+    const shown = cached!.perspectives.flatMap((p) => [...p.objectives.flatMap((o) => o.kpis), ...p.otherKpis]).find((k) => k.code === line.code)!;
+    expect(shown.value).toBe(newValue);
+    expect(cached).toStrictEqual(await getPersonaScorecard(exec, { scorecardSlug: scorecard, personaSlug: persona.slug, today: new Date() }));
+    // The entry of the old stamp was deleted when the new one was stored.
+    expect((await entries("persona")).map((e) => e.stamp)).toEqual([after]);
+  });
+
+  it("does not change when the write rolls back, or when a command is refused", async () => {
+    const db = await getDb();
+    const stamp = await currentStamp();
+    const any = await db.measurement.findFirstOrThrow({ where: { value: { not: null } }, select: { id: true } });
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.measurement.update({ where: { id: any.id }, data: { comment: "never committed" } });
+        await tx.kpiTarget.deleteMany({ where: { id: "no-such-target" } });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await currentStamp()).toBe(stamp);
+
+    // A stale version: refused with CONFLICT, nothing written.
+    const persona = personas.find((p) => p.status === "ACTIVE")!;
+    const row = await db.measurement.findFirstOrThrow({ where: { personaId: persona.id, value: { not: null } }, include: { kpi: { select: { code: true } } } });
+    const refused = await saveMeasurement(admin, {
+      kpiCode: row.kpi.code,
+      personaSlug: persona.slug,
+      period: row.period.toISOString().slice(0, 10),
+      value: "1",
+      comment: "x",
+      reason: "stale edit",
+      version: row.version + 7,
+    });
+    expect(refused).toMatchObject({ ok: false });
+    expect(await currentStamp()).toBe(stamp);
+  });
+
+  it("does not change when a user only signs in, and changes when their name changes (owner names are shown)", async () => {
+    const db = await getDb();
+    const stamp = await currentStamp();
+    await db.user.update({ where: { id: exec.id }, data: { lastSignInAt: new Date() } });
+    expect(await currentStamp()).toBe(stamp);
+    await db.user.update({ where: { id: exec.id }, data: { name: `${exec.name}` } });
+    expect(BigInt(await currentStamp())).toBeGreaterThan(BigInt(stamp));
+  });
+});
+
+describe("cached read models", () => {
+  it("give back exactly what the query functions return (demo data, every scorecard and persona, several views)", async () => {
+    await clearCache();
+    const today = new Date();
+    const cases: { kind: ReadModelKind; cached: () => Promise<unknown>; fresh: () => Promise<unknown> }[] = [];
+    for (const scorecardSlug of scorecards) {
+      for (const actor of [exec, restricted]) {
+        for (const input of [{ scorecardSlug }, { scorecardSlug, period: "2026-06", compareWith: "2025-06", showSunset: true }, { scorecardSlug, period: "2026-09" }]) {
+          cases.push({ kind: "overview", cached: () => cachedScorecardOverview(actor, input), fresh: () => getScorecardOverview(actor, input) });
+        }
+      }
+      for (const persona of personas) {
+        const input = { scorecardSlug, personaSlug: persona.slug };
+        cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(exec, input), fresh: () => getPersonaScorecard(exec, { ...input, today }) });
+      }
+      const departmentId = (await (await getDb()).department.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+      const input = { scorecardSlug, personaSlug: "smb-owner", period: "2026-03", departmentId };
+      cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(restricted, input), fresh: () => getPersonaScorecard(restricted, { ...input, today }) });
+    }
+    for (const kpiCode of kpiCodes.slice(0, 12)) {
+      cases.push({ kind: "kpi", cached: () => cachedKpiDetail(exec, { kpiCode }), fresh: () => getKpiDetail(exec, { kpiCode }) });
+      cases.push({ kind: "kpi", cached: () => cachedKpiDetail(restricted, { kpiCode, personaSlug: "smb-owner" }), fresh: () => getKpiDetail(restricted, { kpiCode, personaSlug: "smb-owner" }) });
+    }
+
+    for (const c of cases) {
+      const count = (await entries(c.kind)).length;
+      const miss = await c.cached();
+      const stored = await entries(c.kind);
+      // Every one of these models is cacheable: JSON gives it back unchanged.
+      expect(stored).toHaveLength(count + 1);
+      const hit = await c.cached();
+      expect(await entries(c.kind)).toHaveLength(count + 1);
+      const fresh = await c.fresh();
+      expect(miss).toStrictEqual(fresh);
+      expect(hit).toStrictEqual(fresh);
+      expect(JSON.parse(stored.at(-1)!.model)).toStrictEqual(fresh);
+    }
+  }, 240_000);
+
+  it("keep two persona scopes apart", async () => {
+    await clearCache();
+    const scorecardSlug = scorecards[0]!;
+    const everyone = await cachedScorecardOverview(exec, { scorecardSlug });
+    const some = await cachedScorecardOverview(restricted, { scorecardSlug });
+    expect(await entries("overview")).toHaveLength(2);
+    expect(everyone!.otherPersonas).toBeNull();
+    expect(some!.otherPersonas).not.toBeNull();
+    const allowed = new Set(restricted.restrictedToPersonaIds);
+    expect(some!.rows.every((r) => allowed.has(r.persona.id))).toBe(true);
+    expect(everyone!.rows.some((r) => !allowed.has(r.persona.id))).toBe(true);
+    // And again, from the cache: each scope its own.
+    expect(await cachedScorecardOverview(restricted, { scorecardSlug })).toStrictEqual(some);
+    expect(await cachedScorecardOverview(exec, { scorecardSlug })).toStrictEqual(everyone);
+
+    // A persona outside the restricted scope is not found, even when the unrestricted view is cached.
+    const hidden = personas.find((p) => p.status === "ACTIVE" && !allowed.has(p.id))!;
+    expect(await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: hidden.slug })).not.toBeNull();
+    expect(await cachedPersonaScorecard(restricted, { scorecardSlug, personaSlug: hidden.slug })).toBeNull();
+  });
+
+  it("are pruned: older stamps' entries go, the stamp's rows fold into one and the stamp stays", async () => {
+    const db = await getDb();
+    await cachedScorecardOverview(exec, { scorecardSlug: scorecards[0]! });
+    const { pool } = await getDatabase();
+    // An entry of an older stamp, as a read that lost a race with a write would leave it.
+    await pool.query(`INSERT INTO "ReadModelCache" (kind, key, stamp, model) VALUES ('overview', 'old', 0, '{}')`);
+    const stamp = await currentStamp();
+    expect(await pruneReadCache(db)).toBe(1);
+    expect((await entries()).every((e) => e.stamp === stamp)).toBe(true);
+    expect(await currentStamp()).toBe(stamp);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "ReadModelChange"`)).rows[0].n).toBe(1);
+    // Later writes still move it on.
+    await db.department.updateMany({ where: { id: "no-such-department" }, data: { name: "x" } });
+    expect(BigInt(await currentStamp())).toBe(BigInt(stamp) + 1n);
+  });
+});
+
+describe("READ_CACHE=off", () => {
+  it("computes every view afresh and stores nothing", async () => {
+    await clearCache();
+    process.env.READ_CACHE = "off";
+    try {
+      vi.resetModules(); // lib/env reads the environment once per module instance
+      const fresh = await import("@/lib/queries/read-cache");
+      const overview = await fresh.cachedScorecardOverview(exec, { scorecardSlug: scorecards[0]! });
+      expect(overview).toStrictEqual(await getScorecardOverview(exec, { scorecardSlug: scorecards[0]! }));
+      expect(await entries()).toEqual([]);
+    } finally {
+      delete process.env.READ_CACHE;
+      vi.resetModules();
+    }
+  });
+});
+
+describe("encodeModel", () => {
+  it("refuses what JSON would not give back unchanged", () => {
+    expect(encodeModel({ a: 1, b: [null, "x", { c: true }] })).toBe('{"a":1,"b":[null,"x",{"c":true}]}');
+    expect(encodeModel({ at: new Date(0) })).toBeNull();
+    expect(encodeModel({ a: undefined })).toBeNull();
+    expect(encodeModel([1, undefined])).toBeNull();
+    expect(encodeModel({ n: Number.NaN })).toBeNull();
+    expect(encodeModel({ n: Number.POSITIVE_INFINITY })).toBeNull();
+    expect(encodeModel({ n: -0 })).toBeNull();
+    expect(encodeModel({ m: new Map([["a", 1]]) })).toBeNull();
+    expect(encodeModel({ s: new Set([1]) })).toBeNull();
+  });
+});
