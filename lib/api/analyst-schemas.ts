@@ -38,6 +38,10 @@ export const apiWeightsSchema = z.object({
         reasons: z.array(z.string()),
         setBy: z.array(z.string()),
         weights: z.array(z.object({ persona: z.string().meta({ description: "Slug." }), name: z.string(), weight: z.number(), share: z.number().meta({ description: "weight / sum of weights in force." }), changed: z.boolean() })),
+        otherPersonas: z
+          .object({ count: z.number().int(), weight: z.number(), share: z.number() })
+          .nullable()
+          .meta({ description: "For a caller restricted to some personas: the other personas with a weight in force, summed into one line without names; null otherwise." }),
       }),
     )
     .meta({ description: "Newest first." }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize, EVERY_PERSONA, personaScope, scopeIncludes } from "@/lib/auth/policy";
 import { changePersonaStatus } from "@/lib/commands/personas/change-persona-status";
 import { createPersona } from "@/lib/commands/personas/create-persona";
 import { updatePersona } from "@/lib/commands/personas/update-persona";
@@ -57,11 +58,13 @@ function refusal(result: Extract<CommandResult<unknown>, { ok: false }>, rename:
 
 // ───────────────────────────── Personas ─────────────────────────────
 
-export async function personaJson(slug: string): Promise<ApiPersonaJson | null> {
+/** A persona as the API answers it; null when there is none with the slug, or it is outside the actor's persona scope (a 404 either way). */
+export async function personaJson(actor: Actor, slug: string): Promise<ApiPersonaJson | null> {
   const db = await getDb();
   const p = await db.persona.findUnique({
     where: { slug },
     select: {
+      id: true,
       slug: true,
       name: true,
       description: true,
@@ -76,10 +79,11 @@ export async function personaJson(slug: string): Promise<ApiPersonaJson | null> 
       attributes: { orderBy: [{ kind: "asc" }, { order: "asc" }], select: { kind: true, label: true, value: true } },
     },
   });
-  if (!p) return null;
+  if (!p || !scopeIncludes(personaScope(actor), p.id)) return null;
+  const { id: _id, ...shown } = p;
   return {
     persona: {
-      ...p,
+      ...shown,
       painPoints: p.painPoints.map((pp) => pp.text),
       revenueInfluence: p.revenueInfluence === null ? null : Number((Number(p.revenueInfluence) * 100).toFixed(2)),
       nextReviewOn: p.nextReviewOn ? p.nextReviewOn.toISOString().slice(0, 10) : null,
@@ -89,19 +93,22 @@ export async function personaJson(slug: string): Promise<ApiPersonaJson | null> 
 
 /** POST /api/v1/personas. */
 export async function createPersonaFromApi(actor: Actor, request: Request): Promise<Response> {
+  // Refused before the body is read: a restricted caller learns nothing (not even which slugs are taken).
+  authorize(actor, "persona.write", EVERY_PERSONA);
   const body = await readBody(request, apiCreatePersonaBodySchema);
   const result = await createPersona(actor, { priority: 3, reviewCadenceMonths: 3, revenueInfluence: null, ...body });
   if (!result.ok) refusal(result);
-  return Response.json((await personaJson(result.data.persona.slug))!, { headers: NO_STORE });
+  return Response.json((await personaJson(actor, result.data.persona.slug))!, { headers: NO_STORE });
 }
 
 const PERSONA_FIELDS = ["name", "slug", "description", "priority", "revenueInfluence", "reviewCadenceMonths", "attributes", "painPoints"] as const;
 
 /** PATCH /api/v1/personas/{slug}: fields through update-persona, or a status change through change-persona-status. */
 export async function patchPersonaFromApi(actor: Actor, request: Request, slug: string): Promise<Response> {
-  const body = await readBody(request, apiPatchPersonaBodySchema);
-  const current = await personaJson(slug);
+  // A persona outside the caller's scope answers 404, like one that does not exist (before the body is read).
+  const current = await personaJson(actor, slug);
   if (!current) throw new AppError("NOT_FOUND", `No persona with the slug “${slug}”.`);
+  const body = await readBody(request, apiPatchPersonaBodySchema);
   const db = await getDb();
   const { id } = (await db.persona.findUnique({ where: { slug }, select: { id: true } }))!;
   const fields = PERSONA_FIELDS.filter((f) => f in body);
@@ -117,7 +124,7 @@ export async function patchPersonaFromApi(actor: Actor, request: Request, slug: 
   if (statusChange) {
     const result = await changePersonaStatus(actor, { personaId: id, version, toStatus: body.status, rationale: body.rationale });
     if (!result.ok) refusal(result);
-    return Response.json((await personaJson(result.data.persona.slug))!, { headers: NO_STORE });
+    return Response.json((await personaJson(actor, result.data.persona.slug))!, { headers: NO_STORE });
   }
   const p = current.persona;
   const result = await updatePersona(actor, {
@@ -134,7 +141,7 @@ export async function patchPersonaFromApi(actor: Actor, request: Request, slug: 
     ...Object.fromEntries(fields.map((f) => [f, body[f]])),
   });
   if (!result.ok) refusal(result);
-  return Response.json((await personaJson(result.data.persona.slug))!, { headers: NO_STORE });
+  return Response.json((await personaJson(actor, result.data.persona.slug))!, { headers: NO_STORE });
 }
 
 // ───────────────────────────── Weights ─────────────────────────────
@@ -150,12 +157,15 @@ export async function weightsJson(actor: Actor, scorecardSlug: string): Promise<
       reasons: v.reasons,
       setBy: v.setBy,
       weights: v.rows.map((r) => ({ persona: r.slug, name: r.name, weight: r.weight, share: r.share, changed: r.changed })),
+      otherPersonas: v.otherPersonas,
     })),
   };
 }
 
 /** POST /api/v1/scorecards/{slug}/weights: a recalibration, personas by slug. */
 export async function recalibrateFromApi(actor: Actor, request: Request, scorecardSlug: string): Promise<Response> {
+  // Refused before the body's slugs are looked up, so the answer confirms no persona's existence.
+  authorize(actor, "weight.write", EVERY_PERSONA);
   const body = await readBody(request, apiRecalibrationBodySchema);
   const db = await getDb();
   const scorecard = await db.scorecard.findUnique({ where: { slug: scorecardSlug }, select: { id: true } });

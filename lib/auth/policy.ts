@@ -46,6 +46,13 @@ export interface Resource {
   kpi?: { id?: string; ownerId: string | null; departmentId?: string | null };
   /** The persona whose data is read or written. */
   persona?: { id: string };
+  /** Further personas the action touches (a merge's destination, a KPI proposal's personas): each must be in scope. */
+  personas?: readonly { id: string }[];
+  /**
+   * The action reads or writes every persona's data at once, so it needs an actor who sees every
+   * persona: a recalibration sets every persona's weight; the audit log shows every persona's changes.
+   */
+  everyPersona?: true;
   /** The user account concerned (account.update: only one's own; token.manage: the token's owner). */
   user?: { id: string };
   /** An escalation (escalation.acknowledge): its assignee and its KPI's owner may act on it. */
@@ -164,7 +171,25 @@ export function personaVisible(actor: Actor, personaId: string): boolean {
  * Cross-cutting clauses: each must hold for every action. The privacy clause: an action about a
  * persona (resource.persona) needs the persona in the actor's scope, whatever the role allows.
  */
-const CLAUSES: Clause[] = [(actor, _action, resource) => resource?.persona === undefined || personaVisible(actor, resource.persona.id)];
+const CLAUSES: Clause[] = [
+  (actor, _action, resource) =>
+    (resource?.persona === undefined || personaVisible(actor, resource.persona.id)) &&
+    (resource?.personas ?? []).every((p) => personaVisible(actor, p.id)) &&
+    (resource?.everyPersona === undefined || personaScope(actor).all),
+];
+
+/** The resource of an action about every persona at once (a recalibration, the audit log, creating a persona). */
+export const EVERY_PERSONA: Resource = { everyPersona: true };
+
+/** Why an action about every persona (resource.everyPersona) is refused to a restricted actor, by action. */
+const EVERY_PERSONA_REFUSALS: Partial<Record<Action, string>> = {
+  "persona.write":
+    "You only have access to some personas, so a new persona would be outside your access: ask an analyst or administrator who sees all personas to create it.",
+  "weight.write":
+    "A recalibration sets every persona's weight, and you only have access to some personas: ask an analyst or administrator who sees all personas to recalibrate.",
+  "audit.read":
+    "The audit log records changes to every persona, and you only have access to some personas: an administrator who sees all personas can read it.",
+};
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const rule = RULES[action];
@@ -209,15 +234,27 @@ export function forbiddenError(action: Action): ForbiddenError {
 
 /** Throws ForbiddenError (AppError code FORBIDDEN) unless `can(actor, action, resource)`. */
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
-  if (can(actor, action, resource)) return;
+  const message = refusal(actor, action, resource);
+  if (message !== null) throw new ForbiddenError(message);
+}
+
+/**
+ * Why `can(actor, action, resource)` is no, in plain language (null when it is yes): what
+ * authorize throws, for a screen that explains a refusal instead of offering the action.
+ */
+export function refusal(actor: Actor, action: Action, resource?: Resource): string | null {
+  if (can(actor, action, resource)) return null;
   const specific = specificRefusal(actor, action, resource);
-  if (specific) throw new ForbiddenError(specific);
-  // The role allows it but the persona is outside the actor's scope: say so (writes); reads of
-  // such a persona answer "not found" before they get here (lib/queries), never "forbidden".
-  if (resource?.persona !== undefined && RULES[action]?.(actor, resource) && !personaVisible(actor, resource.persona.id)) {
-    throw new ForbiddenError(PERSONA_REFUSAL);
+  if (specific) return specific;
+  if (RULES[action]?.(actor, resource)) {
+    // The role allows it but the personas are outside the actor's scope: say so (writes); reads
+    // of such a persona answer "not found" before they get here (lib/queries), never "forbidden".
+    if (resource?.everyPersona !== undefined && !personaScope(actor).all) {
+      return EVERY_PERSONA_REFUSALS[action] ?? "This concerns every persona, and you only have access to some of them.";
+    }
+    return PERSONA_REFUSAL;
   }
-  throw forbiddenError(action);
+  return REFUSALS[action] ?? "You do not have permission to do that.";
 }
 
 /** The refusal of a write about a persona outside the actor's scope. */

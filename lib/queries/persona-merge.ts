@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope, scopeIncludes } from "@/lib/auth/policy";
 import { fail } from "@/lib/commands/command";
 import { assertMergeable, MERGE_PERSONA_SELECT, planMerge, type MergePersona, type MergePlan } from "@/lib/commands/personas/merge-plan";
 import type { MeasurementPlan } from "@/lib/commands/personas/move-values";
@@ -11,6 +11,7 @@ import { readRows } from "@/lib/db/rows";
 import { CORRELATION_PERIODS, historyCorrelation, lastPeriods, monthStart, previousPeriod, type Frequency } from "@/lib/scoring";
 import type { mergePreviewSchema, reclassifyPreviewSchema } from "@/lib/validation/persona-merge";
 import type { AttributeKindValue, PersonaStatusValue } from "@/lib/validation/personas";
+import { personaWhere } from "./persona-scope";
 
 // The consolidation screens: /personas/{slug}/merge (merge this persona into another) and
 // /personas/{slug}/reclassify (move misfiled values to another persona). The previews run the
@@ -33,13 +34,17 @@ export interface MergePage {
   refusal: string | null;
 }
 
+/** null (a 404) for no such persona, or one outside the actor's persona scope; the candidates are the actor's personas. */
 export async function getMergePage(actor: Actor, slug: string): Promise<MergePage | null> {
   authorize(actor, "persona.write");
+  const scope = personaScope(actor);
   const db = await getDb();
-  const persona = await db.persona.findUnique({ where: { slug }, select: MERGE_PERSONA_SELECT });
-  if (!persona) return null;
+  const found = await db.persona.findUnique({ where: { slug }, select: MERGE_PERSONA_SELECT });
+  if (!found || !scopeIncludes(scope, found.id)) return null;
+  // Merged into a persona the actor does not see: say that it was merged, not into which.
+  const persona = found.mergedInto && !scopeIncludes(scope, found.mergedInto.id) ? { ...found, mergedInto: null } : found;
   const candidates = await db.persona.findMany({
-    where: { status: "ACTIVE", id: { not: persona.id } },
+    where: { status: "ACTIVE", id: { not: persona.id }, ...personaWhere(scope) },
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true, version: true },
   });
@@ -47,7 +52,9 @@ export async function getMergePage(actor: Actor, slug: string): Promise<MergePag
     persona.status === "SUNSET"
       ? persona.mergedInto
         ? `${persona.name} was already merged into ${persona.mergedInto.name}.`
-        : `${persona.name} is sunset: revive it before merging it.`
+        : found.mergedInto
+          ? `${persona.name} was already merged into another persona.`
+          : `${persona.name} is sunset: revive it before merging it.`
       : null;
   return { persona, candidates, refusal };
 }
@@ -79,7 +86,7 @@ export interface MergePreview {
 
 /** The merge preview; throws the command's refusal (AppError) when the merge cannot happen. */
 export async function previewMerge(actor: Actor, input: z.output<typeof mergePreviewSchema>, now = new Date()): Promise<MergePreview> {
-  authorize(actor, "persona.write");
+  authorize(actor, "persona.write", { persona: { id: input.personaId }, personas: [{ id: input.targetPersonaId }] });
   const db = await getDb();
   const [a, b] = await Promise.all([
     db.persona.findUnique({ where: { id: input.personaId }, select: MERGE_PERSONA_SELECT }),
@@ -173,13 +180,15 @@ export interface ReclassifyPage {
   range: { first: string; last: string } | null;
 }
 
+/** null (a 404) for no such persona, or one outside the actor's persona scope; the destinations are the actor's personas. */
 export async function getReclassifyPage(actor: Actor, slug: string): Promise<ReclassifyPage | null> {
   authorize(actor, "persona.write");
+  const scope = personaScope(actor);
   const db = await getDb();
   const persona = await db.persona.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, status: true } });
-  if (!persona) return null;
+  if (!persona || !scopeIncludes(scope, persona.id)) return null;
   const [destinations, kpis] = await Promise.all([
-    db.persona.findMany({ where: { status: "ACTIVE", id: { not: persona.id } }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, version: true } }),
+    db.persona.findMany({ where: { status: "ACTIVE", id: { not: persona.id }, ...personaWhere(scope) }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, version: true } }),
     readRows<ReclassifyKpi>(
       db,
       `SELECT k.id, k.code, k.name, k.frequency::text AS frequency, count(*)::int AS count,
@@ -205,7 +214,7 @@ export interface ReclassifyPreview {
 
 /** The reclassification preview; throws the command's refusal for bad personas or KPIs (not for conflicts: they are shown). */
 export async function previewReclassify(actor: Actor, input: z.output<typeof reclassifyPreviewSchema>): Promise<ReclassifyPreview> {
-  authorize(actor, "persona.write");
+  authorize(actor, "persona.write", { persona: { id: input.personaId }, personas: [{ id: input.targetPersonaId }] });
   const db = await getDb();
   const { source, destination, scope } = await loadReclassification(db, input);
   const plan = await planReclassification(db, input, source, destination, scope);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, EVERY_PERSONA, personaScope, refusal, scopeIncludes } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { addPeriods, rollupShares, type RollupResult } from "@/lib/scoring";
 import type { PersonaStatusValue } from "@/lib/validation/personas";
@@ -23,8 +23,10 @@ export interface WeightVersion {
   until: string | null;
   reasons: string[];
   setBy: string[];
-  /** Every persona with a weight in force from this month, with its nominal share (w / Σw). */
+  /** Every persona (in the viewer's scope) with a weight in force from this month, with its nominal share (w / Σw). */
   rows: { personaId: string; slug: string; name: string; status: PersonaStatusValue; weight: number; share: number; changed: boolean }[];
+  /** For a viewer restricted to some personas: the others with a weight in force, as one line (null otherwise, or when there are none). */
+  otherPersonas: { count: number; weight: number; share: number } | null;
 }
 
 export interface WeightEditorPersona {
@@ -41,6 +43,8 @@ export interface WeightsPage {
   versions: WeightVersion[];
   personas: WeightEditorPersona[];
   newestEffectiveFrom: string | null;
+  /** Why the viewer may not recalibrate (restricted to some personas), or null when they may. */
+  recalibrationRefusal: string | null;
   /** The first month a new version may start ('YYYY-MM-01'): after the newest, not before this month. */
   earliestEffectiveFrom: string;
 }
@@ -49,8 +53,14 @@ function currentMonth(now: Date): string {
   return `${now.toISOString().slice(0, 7)}-01`;
 }
 
+/**
+ * A viewer restricted to some personas (issue 13) reads their personas' weights and shares, the
+ * others folded into one line (count, summed weight and share), and is offered no recalibration:
+ * it sets every persona's weight, so the policy refuses it (recalibrationRefusal says why).
+ */
 export async function getWeightsPage(actor: Actor, slug: string, now = new Date()): Promise<WeightsPage | null> {
   authorize(actor, "weight.write");
+  const scope = personaScope(actor);
   const db = await getDb();
   const scorecard = await db.scorecard.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!scorecard) return null;
@@ -76,11 +86,13 @@ export async function getWeightsPage(actor: Actor, slug: string, now = new Date(
       reasons: [...new Set(here.map((r) => r.reason))],
       setBy: [...new Set(here.map((r) => r.setBy?.name ?? "a former user"))],
       rows: [...inForce.entries()]
+        .filter(([personaId]) => scopeIncludes(scope, personaId))
         .map(([personaId, weight]) => {
           const p = personaOf.get(personaId);
           return { personaId, slug: p?.slug ?? "", name: p?.name ?? "Unknown persona", status: p?.status ?? "SUNSET", weight, share: total > 0 ? weight / total : 0, changed: changed.has(personaId) };
         })
         .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)),
+      otherPersonas: otherPersonas(scope.all ? [] : [...inForce.entries()].filter(([personaId]) => !scopeIncludes(scope, personaId)).map(([, w]) => w), total),
     };
   });
   const newest = months.at(-1) ?? null;
@@ -90,11 +102,18 @@ export async function getWeightsPage(actor: Actor, slug: string, now = new Date(
     scorecard,
     versions: versions.reverse(),
     personas: personas
-      .filter((p) => p.status !== "SUNSET")
+      .filter((p) => p.status !== "SUNSET" && scopeIncludes(scope, p.id))
       .map((p) => ({ id: p.id, slug: p.slug, name: p.name, status: p.status, currentWeight: inForce.get(p.id) ?? null })),
     newestEffectiveFrom: newest,
+    recalibrationRefusal: refusal(actor, "weight.write", EVERY_PERSONA),
     earliestEffectiveFrom: afterNewest > thisMonth ? afterNewest : thisMonth,
   };
+}
+
+function otherPersonas(weights: number[], total: number): WeightVersion["otherPersonas"] {
+  if (weights.length === 0) return null;
+  const weight = weights.reduce((s, w) => s + w, 0);
+  return { count: weights.length, weight, share: total > 0 ? weight / total : 0 };
 }
 
 export interface PreviewMonth {
@@ -136,7 +155,8 @@ export async function previewRecalibration(
   actor: Actor,
   input: { scorecardId: string; effectiveFrom: string; weights: Record<string, number> },
 ): Promise<RecalibrationPreview | null> {
-  authorize(actor, "weight.write");
+  // Part of a recalibration: it shows every persona's share, so only for those who may recalibrate.
+  authorize(actor, "weight.write", EVERY_PERSONA);
   const db = await getDb();
   const card = await db.scorecard.findUnique({ where: { id: input.scorecardId }, select: { slug: true } });
   if (!card) return null;

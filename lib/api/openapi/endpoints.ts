@@ -160,7 +160,7 @@ export const ENDPOINTS: ApiEndpoint[] = [
     path: "/scorecards/{scorecardSlug}/weights",
     operationId: "listPersonaWeights",
     summary: "The persona weights' versions",
-    description: "Analysts and admins (as the weights screen). Every version from its effective month, newest first, with each persona's weight and nominal share, the reasons and who set it.",
+    description: "Analysts and admins (as the weights screen). Every version from its effective month, newest first, with each persona's weight and nominal share, the reasons and who set it. A caller restricted to some personas gets their personas' rows and the others summed in `otherPersonas`.",
     tags: ["Scorecards"],
     auth: "bearer",
     pathParams: scorecardSlugPathSchema,
@@ -182,7 +182,7 @@ export const ENDPOINTS: ApiEndpoint[] = [
     responses: { 200: { description: "The versions, with the new one.", schema: apiWeightsSchema, name: "RecalibratedWeights" } },
     errors: {
       400: "Not a JSON object, an unknown field, an unknown or sunset persona (`weights.<slug>`), a month not after the newest version (`effectiveFrom`), a negative weight or a missing reason.",
-      403: "The token's user is not an analyst or admin.",
+      403: "The token's user is not an analyst or admin, or is restricted to some personas (a recalibration sets every persona's weight).",
       404: "No scorecard with that slug.",
     },
   },

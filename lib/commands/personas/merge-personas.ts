@@ -23,7 +23,8 @@ export const mergePersonas = defineCommand({
   name: "persona.merge",
   action: "persona.write",
   schema: mergePersonasSchema,
-  resource: async (input) => ({ persona: { id: input.personaId } }),
+  // Both personas must be in the actor's scope (the values move from one to the other).
+  resource: async (input) => ({ persona: { id: input.personaId }, personas: [{ id: input.targetPersonaId }] }),
   // Thousands of values move in a few statements; leave room on a loaded embedded database.
   transaction: { maxWait: 15_000, timeout: 120_000 },
   async run({ actor, input, tx, audit, afterCommit }) {

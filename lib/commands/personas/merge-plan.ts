@@ -36,7 +36,7 @@ export const MERGE_PERSONA_SELECT = {
   name: true,
   status: true,
   version: true,
-  mergedInto: { select: { slug: true, name: true } },
+  mergedInto: { select: { id: true, slug: true, name: true } },
 } as const;
 
 /** Refuses a merge that cannot happen, naming the field. Shared by the preview and the command. */

@@ -21,7 +21,8 @@ export const reclassifyMeasurements = defineCommand({
   name: "measurement.reclassify",
   action: "persona.write",
   schema: reclassifyMeasurementsSchema,
-  resource: async (input) => ({ persona: { id: input.personaId } }),
+  // Both personas must be in the actor's scope (the values move from one to the other).
+  resource: async (input) => ({ persona: { id: input.personaId }, personas: [{ id: input.targetPersonaId }] }),
   transaction: { maxWait: 15_000, timeout: 120_000 },
   async run({ actor, input, tx, audit, afterCommit }) {
     await tx.$queryRaw`SELECT id FROM "Persona" WHERE id IN (${input.personaId}, ${input.targetPersonaId}) ORDER BY id FOR UPDATE`;

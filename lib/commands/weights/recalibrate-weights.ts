@@ -1,4 +1,5 @@
 import "server-only";
+import { EVERY_PERSONA } from "@/lib/auth/policy";
 import type { DbClient } from "@/lib/db";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 import { recalibrateWeightsSchema } from "@/lib/validation/personas";
@@ -9,11 +10,14 @@ import { defineCommand, fail } from "../command";
  * with a reason. History is append-only: the month must come after the newest version, so every
  * earlier month keeps scoring with the weights in force then. Personas left out keep the weight
  * in force for them. Weights are non-negative, at least one positive; scoring normalises them.
+ * It sets every persona's share, so an actor restricted to some personas may not (the policy's
+ * resource.everyPersona).
  */
 export const recalibrateWeights = defineCommand({
   name: "weight.recalibrate",
   action: "weight.write",
   schema: recalibrateWeightsSchema,
+  resource: async () => EVERY_PERSONA,
   async run({ actor, input, tx, audit }) {
     const scorecard = await tx.scorecard.findUnique({ where: { id: input.scorecardId }, select: { id: true, slug: true } });
     if (!scorecard) fail("NOT_FOUND", "That scorecard no longer exists. Reload the page.");

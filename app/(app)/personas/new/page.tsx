@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreatePersonaForm } from "@/components/personas/persona-forms";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { EVERY_PERSONA, refusal } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { createPersonaAction } from "../actions";
 
 export const metadata: Metadata = { title: "New persona" };
 
 export default async function NewPersonaPage() {
-  await requirePermission("persona.write");
+  const actor = await requirePermission("persona.write");
+  const refused = refusal(actor, "persona.write", EVERY_PERSONA);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -20,7 +23,7 @@ export default async function NewPersonaPage() {
       <PageHeader title="New persona" description="Name and describe the persona; attributes and pain points are added on its page once it exists." />
       <div className="max-w-2xl">
         <Card>
-          <CreatePersonaForm action={createPersonaAction} />
+          {refused !== null ? <Notice>{refused}</Notice> : <CreatePersonaForm action={createPersonaAction} />}
         </Card>
       </div>
     </>

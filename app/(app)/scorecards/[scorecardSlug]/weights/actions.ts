@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/commands/action-state";
-import { canSome } from "@/lib/auth/policy";
+import { EVERY_PERSONA, refusal as policyRefusal } from "@/lib/auth/policy";
 import { proposalRefusal, recalibrateWeights } from "@/lib/commands/weights/recalibrate-weights";
 import { getDb } from "@/lib/db";
 import { previewRecalibration, type RecalibrationPreview } from "@/lib/queries/persona-weights";
@@ -35,9 +35,9 @@ export async function recalibrateAction(_previous: ActionState<RecalibrationResu
   const sent = formDataToObject(formData);
   const input = toInput(sent);
   const intent = sent.intent === "save" ? "save" : "preview";
-  if (!canSome(actor, "weight.write")) {
-    return { ok: false, code: "FORBIDDEN", message: "Only analysts and administrators can change persona weights.", fieldErrors: {}, values: values(sent) };
-  }
+  // Before anything reads the proposal: a restricted analyst learns nothing about other personas.
+  const forbidden = policyRefusal(actor, "weight.write", EVERY_PERSONA);
+  if (forbidden) return { ok: false, code: "FORBIDDEN", message: forbidden, fieldErrors: {}, values: values(sent) };
   const parsed = proposedWeightsSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFrom(parsed.error);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PersonaStatusBadge } from "@/components/personas/persona-status";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { RecalibrationForm } from "@/components/weights/recalibration-form";
 import { requirePermission } from "@/lib/auth/session";
@@ -34,7 +35,9 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
       />
       <div className="grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]">
         <Card className="min-w-0" title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
-          {page.personas.length === 0 ? (
+          {page.recalibrationRefusal !== null ? (
+            <Notice>{page.recalibrationRefusal}</Notice>
+          ) : page.personas.length === 0 ? (
             <EmptyState title="No personas to weigh" action={{ href: "/personas/new", label: "Create a persona" }}>
               Weights are given to active and draft personas.
             </EmptyState>
@@ -85,6 +88,18 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
                           <td className="py-1 text-right tabular-nums">{formatShare(r.share)}</td>
                         </tr>
                       ))}
+                      {v.otherPersonas !== null ? (
+                        <tr className="border-b border-slate-100" data-testid="other-personas">
+                          <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
+                            Other personas
+                            <span className="block text-xs text-slate-600">
+                              {v.otherPersonas.count} {v.otherPersonas.count === 1 ? "persona" : "personas"} outside your access
+                            </span>
+                          </th>
+                          <td className="py-1 pr-3 text-right tabular-nums">{weightFormat.format(v.otherPersonas.weight)}</td>
+                          <td className="py-1 text-right tabular-nums">{formatShare(v.otherPersonas.share)}</td>
+                        </tr>
+                      ) : null}
                     </tbody>
                   </table>
                   </div>
