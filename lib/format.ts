@@ -107,3 +107,14 @@ export function formatAge(iso: string | Date, now: Date = new Date()): string {
   if (abs < 86_400 * 365) return relativeFormat.format(Math.round(seconds / (86_400 * 30)), "month");
   return relativeFormat.format(Math.round(seconds / (86_400 * 365)), "year");
 }
+
+/**
+ * Personas named in a sentence, with those outside the reader's access only counted:
+ * "SMB Owner, Student and 2 other personas"; `none` when there are none at all.
+ */
+export function formatPersonaNames(names: readonly string[], others: number, none: string): string {
+  const parts = [...names];
+  if (others > 0) parts.push(`${others} other ${others === 1 ? "persona" : "personas"}`);
+  if (parts.length === 0) return none;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}

@@ -220,7 +220,9 @@ export async function setTargetFromApi(actor: Actor, request: Request, kpiCode: 
   if (!kpi) throw new AppError("NOT_FOUND", `No KPI with the code “${kpiCode}”.`);
   let personaId: string | null = null;
   if (body.persona !== undefined && body.persona !== null) {
-    const persona = typeof body.persona === "string" ? await db.persona.findUnique({ where: { slug: body.persona }, select: { id: true } }) : null;
+    const found = typeof body.persona === "string" ? await db.persona.findUnique({ where: { slug: body.persona }, select: { id: true } }) : null;
+    // A persona outside the caller's scope reads as unknown, like the import's rows.
+    const persona = found && scopeIncludes(personaScope(actor), found.id) ? found : null;
     if (!persona) throw new AppError("INVALID", "No such persona.", { persona: [`No persona with the slug “${String(body.persona)}”; null or absent sets the KPI default.`] });
     personaId = persona.id;
   }

@@ -183,6 +183,8 @@ export const EVERY_PERSONA: Resource = { everyPersona: true };
 
 /** Why an action about every persona (resource.everyPersona) is refused to a restricted actor, by action. */
 const EVERY_PERSONA_REFUSALS: Partial<Record<Action, string>> = {
+  "user.manage":
+    "You only have access to some personas, so you cannot change who sees which personas: an administrator who sees all personas can.",
   "persona.write":
     "You only have access to some personas, so a new persona would be outside your access: ask an analyst or administrator who sees all personas to create it.",
   "weight.write":

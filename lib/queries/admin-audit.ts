@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, EVERY_PERSONA, refusal } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/validation/audit";
@@ -58,8 +58,18 @@ function dayStart(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
+/**
+ * Why the actor may not read the audit log, or null. Its events carry every persona's values,
+ * names and comments (and merges, imports and recalibrations touch many at once), so an
+ * administrator restricted to some personas is refused it as a whole rather than shown a
+ * filtered log that could still leak through a multi-persona event.
+ */
+export function auditLogRefusal(actor: Actor): string | null {
+  return refusal(actor, "audit.read", EVERY_PERSONA);
+}
+
 export async function getAuditPage(actor: Actor, filter: AuditFilter): Promise<AuditPage> {
-  authorize(actor, "audit.read");
+  authorize(actor, "audit.read", EVERY_PERSONA);
   const db = await getDb();
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.actor) where.actorId = filter.actor;

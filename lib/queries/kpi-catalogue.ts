@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize, can, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { KPI_STATUSES, type KpiStatusValue } from "@/lib/validation/kpis";
 import { toPeriodKey } from "./convert";
+import { personaWhere } from "./persona-scope";
 
 // The KPI screens: /kpis (catalogue), /kpis/new and /kpis/{code}/edit (the editor's options and
 // values), /kpis/proposals (the queue) and /kpis/{code}/review. Bounded: the catalogue is 3
@@ -100,7 +101,7 @@ export interface KpiFormOptions {
   personas: { id: string; label: string }[];
 }
 
-/** What the editor's selects offer: perspectives and objectives by scorecard, possible owners, departments, personas. */
+/** What the editor's selects offer: perspectives and objectives by scorecard, possible owners, departments, personas (the actor's). */
 export async function getKpiFormOptions(actor: Actor): Promise<KpiFormOptions> {
   authorize(actor, "kpi.propose");
   const db = await getDb();
@@ -111,7 +112,7 @@ export async function getKpiFormOptions(actor: Actor): Promise<KpiFormOptions> {
     }),
     db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
     db.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.persona.findMany({ where: { status: { in: ["ACTIVE", "DRAFT"] } }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, status: true } }),
+    db.persona.findMany({ where: { status: { in: ["ACTIVE", "DRAFT"] }, ...personaWhere(personaScope(actor)) }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, status: true } }),
   ]);
   return {
     perspectives: perspectives.map((p) => ({ id: p.id, label: `${p.scorecard.name}: ${p.name}` })),
@@ -196,7 +197,10 @@ export interface ProposalView {
   scorecard: string;
   perspective: string;
   objective: string | null;
+  /** The personas it is about that the viewer may see, by name. */
   personas: string[];
+  /** How many more it is about, outside the viewer's persona access (never named). */
+  otherPersonas: number;
   justification: string | null;
   evidence: string | null;
   proposedBy: { id: string; name: string } | null;
@@ -228,10 +232,12 @@ const proposalSelect = {
   objective: { select: { title: true } },
   proposedBy: { select: { id: true, name: true } },
   reviewedBy: { select: { name: true } },
-  proposalPersonas: { select: { persona: { select: { name: true } } }, orderBy: { persona: { name: "asc" } } },
+  proposalPersonas: { select: { persona: { select: { id: true, name: true } } }, orderBy: { persona: { name: "asc" } } },
 } as const;
 
-function proposalView(actor: Actor, k: Awaited<ReturnType<typeof loadProposals>>[number]): ProposalView {
+function proposalView(actor: Actor, scope: PersonaScope, k: Awaited<ReturnType<typeof loadProposals>>[number]): ProposalView {
+  // The personas the proposal is about: the viewer's by name, the others only counted (issue 13).
+  const named = k.proposalPersonas.filter((p) => scopeIncludes(scope, p.persona.id));
   return {
     id: k.id,
     code: k.code,
@@ -240,7 +246,8 @@ function proposalView(actor: Actor, k: Awaited<ReturnType<typeof loadProposals>>
     scorecard: k.perspective.scorecard.name,
     perspective: k.perspective.name,
     objective: k.objective?.title ?? null,
-    personas: k.proposalPersonas.map((p) => p.persona.name),
+    personas: named.map((p) => p.persona.name),
+    otherPersonas: k.proposalPersonas.length - named.length,
     justification: k.justification,
     evidence: k.evidence,
     proposedBy: k.proposedBy,
@@ -263,12 +270,13 @@ async function loadProposals(where: { status?: "PROPOSED"; code?: string }) {
 /** Pending proposals, oldest first. One read. */
 export async function getProposalQueue(actor: Actor): Promise<ProposalView[]> {
   authorize(actor, "dashboard.read");
-  return (await loadProposals({ status: "PROPOSED" })).map((k) => proposalView(actor, k));
+  const scope = personaScope(actor);
+  return (await loadProposals({ status: "PROPOSED" })).map((k) => proposalView(actor, scope, k));
 }
 
 /** One KPI's proposal (pending or decided), or null. One read. */
 export async function getProposal(actor: Actor, code: string): Promise<ProposalView | null> {
   authorize(actor, "dashboard.read");
   const [k] = await loadProposals({ code });
-  return k ? proposalView(actor, k) : null;
+  return k ? proposalView(actor, personaScope(actor), k) : null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize, can, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb, type DbClient } from "@/lib/db";
 import {
   DEFAULT_SUGGESTION_PERIODS,
@@ -15,6 +15,7 @@ import {
   type Thresholds,
 } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
+import { personaWhere } from "./persona-scope";
 import { TargetBook, type TargetSource } from "./score-month";
 import { loadScoredPersonas, loadTargets, plainDecimal, type KpiUnit } from "./scorecard-model";
 
@@ -109,10 +110,10 @@ async function loadKpi(db: DbClient, code: string): Promise<TargetKpi | null> {
 
 const text = (d: { toString(): string } | null) => (d === null ? null : plainDecimal(d.toString()));
 
-/** The KPI's target rows, newest effective period first, the default before the personas. */
-export async function listKpiTargetRows(db: DbClient, kpiId: string): Promise<TargetRowView[]> {
+/** The KPI's target rows (the default and the overrides of the personas in scope), newest effective period first, the default before the personas. */
+export async function listKpiTargetRows(db: DbClient, kpiId: string, scope: PersonaScope): Promise<TargetRowView[]> {
   const rows = await db.kpiTarget.findMany({
-    where: { kpiId },
+    where: { kpiId, ...(scope.all ? {} : { OR: [{ personaId: null }, { personaId: { in: [...scope.personaIds] } }] }) },
     orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
     select: {
       id: true,
@@ -152,10 +153,12 @@ export async function getKpiTargetsPage(actor: Actor, code: string, now = new Da
   const db = await getDb();
   const kpi = await loadKpi(db, code);
   if (!kpi) return null;
+  // A viewer restricted to some personas (issue 13) sees the KPI default and their personas' overrides and grid rows only.
+  const scope = personaScope(actor);
   const [rows, scored, all] = await Promise.all([
-    listKpiTargetRows(db, kpi.id),
-    loadScoredPersonas(db),
-    db.persona.findMany({ orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, status: true } }),
+    listKpiTargetRows(db, kpi.id, scope),
+    loadScoredPersonas(db, personaWhere(scope)),
+    db.persona.findMany({ where: personaWhere(scope), orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, status: true } }),
   ]);
   const current = periodStart(now, kpi.frequency);
   const periods = lastPeriods(current, kpi.frequency, TARGET_GRID_PERIODS);
@@ -216,7 +219,7 @@ function refusalMessage(reason: "INSUFFICIENT_HISTORY" | "NO_SPREAD", n: number,
 /**
  * Suggestion for one persona from its own stored history (never a benchmark): the values of its
  * last 24 periods up to its newest value, summarised and turned into thresholds by lib/scoring.
- * null when the KPI or the persona does not exist.
+ * null when the KPI or the persona does not exist, or the persona is outside the actor's scope.
  */
 export async function getTargetSuggestion(actor: Actor, code: string, personaSlug: string): Promise<TargetSuggestion | null> {
   authorize(actor, "target.write");
@@ -225,8 +228,8 @@ export async function getTargetSuggestion(actor: Actor, code: string, personaSlu
     loadKpi(db, code),
     db.persona.findUnique({ where: { slug: personaSlug }, select: { id: true, slug: true, name: true, status: true } }),
   ]);
-  if (!kpi || !persona) return null;
-  authorize(actor, "dashboard.read", { persona: { id: persona.id } });
+  // A persona outside the actor's scope is "not found", like one that does not exist.
+  if (!kpi || !persona || !scopeIncludes(personaScope(actor), persona.id)) return null;
   const newest = await db.measurement.findFirst({
     where: { kpiId: kpi.id, personaId: persona.id, value: { not: null } },
     orderBy: { period: "desc" },

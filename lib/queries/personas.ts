@@ -153,7 +153,7 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       status: true,
       statusRationale: true,
       statusChangedAt: true,
-      mergedInto: { select: { slug: true, name: true } },
+      mergedInto: { select: { id: true, slug: true, name: true } },
       priority: true,
       revenueInfluence: true,
       reviewCadenceMonths: true,
@@ -172,6 +172,10 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
   });
   // Another persona's page is "not found" for an actor restricted to some personas.
   if (!persona || !personaVisible(actor, persona.id)) return null;
+  // Merged into a persona outside the viewer's scope: the page says "another persona" (in the
+  // merge's generated rationale too, "Merged A into B: ..."), never that persona's name or address.
+  const hiddenTarget = persona.mergedInto && !personaVisible(actor, persona.mergedInto.id) ? persona.mergedInto.name : null;
+  const redact = <T extends string | null>(text: T): T => (hiddenTarget !== null && text !== null ? (text.split(hiddenTarget).join("another persona") as T) : text);
   const today = todayKey(now);
   const canEdit = can(actor, "persona.write", { persona: { id: persona.id } });
   const [changes, reviews, scorecards, objectiveRows] = await Promise.all([
@@ -208,7 +212,7 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
       : Promise.resolve([]),
   ]);
   const timeline: TimelineEntry[] = [
-    ...changes.map((c) => ({ kind: "status" as const, at: c.at.toISOString(), from: c.fromStatus, to: c.toStatus, rationale: c.rationale, by: c.changedBy?.name ?? null })),
+    ...changes.map((c) => ({ kind: "status" as const, at: c.at.toISOString(), from: c.fromStatus, to: c.toStatus, rationale: redact(c.rationale), by: c.changedBy?.name ?? null })),
     ...reviews.map((r) => ({
       kind: "review" as const,
       at: r.at.toISOString(),
@@ -227,9 +231,9 @@ export async function getPersonaDetail(actor: Actor, slug: string, now = new Dat
     name: persona.name,
     description: persona.description,
     status: persona.status,
-    statusRationale: persona.statusRationale,
+    statusRationale: redact(persona.statusRationale),
     statusChangedAt: persona.statusChangedAt?.toISOString() ?? null,
-    mergedInto: persona.mergedInto,
+    mergedInto: persona.mergedInto && hiddenTarget === null ? { slug: persona.mergedInto.slug, name: persona.mergedInto.name } : null,
     priority: persona.priority,
     revenueInfluencePercent: persona.revenueInfluence === null ? null : Math.round(Number(persona.revenueInfluence) * 10_000) / 100,
     reviewCadenceMonths: persona.reviewCadenceMonths,

@@ -13,6 +13,8 @@ export const proposeKpi = defineCommand({
   name: "kpi.propose",
   action: "kpi.propose",
   schema: proposeKpiSchema,
+  // The personas it is about must be in the proposer's scope (the form offers only those).
+  resource: async (input) => ({ personas: input.personaIds.map((id) => ({ id })) }),
   async run({ actor, input, tx, audit }) {
     await checkDefinition(tx, input, null);
     const personas = await tx.persona.findMany({ where: { id: { in: input.personaIds } }, select: { id: true, status: true } });

@@ -73,6 +73,8 @@ export const setKpiTarget = defineCommand({
   name: "target.set",
   action: "target.write",
   schema: setKpiTargetSchema,
+  // A persona's override needs the persona in the actor's scope; the KPI default (no persona) does not.
+  resource: async (input) => (input.personaId ? { persona: { id: input.personaId } } : undefined),
   async run({ actor, input, tx, audit, afterCommit }) {
     const kpi = await tx.kpi.findUnique({ where: { id: input.kpiId }, select: { id: true, code: true, direction: true, frequency: true } });
     if (!kpi) fail("NOT_FOUND", "That KPI no longer exists. Reload the page.", { kpiId: ["That KPI no longer exists."] });

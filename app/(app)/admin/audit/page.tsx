@@ -1,15 +1,25 @@
 import type { Metadata } from "next";
 import { AuditEventList, AuditFilters, AuditPagination } from "@/components/admin/audit";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { auditFilterSchema } from "@/lib/validation/audit";
-import { getAuditPage } from "@/lib/queries/admin-audit";
+import { auditLogRefusal, getAuditPage } from "@/lib/queries/admin-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("audit.read");
+  const refused = auditLogRefusal(actor);
+  if (refused !== null) {
+    return (
+      <>
+        <PageHeader title="Audit log" description="Every change made through the app, who made it and when, with the values before and after." />
+        <Notice>{refused}</Notice>
+      </>
+    );
+  }
   const filter = auditFilterSchema.parse(await searchParams);
   const data = await getAuditPage(actor, filter);
   const filtered = Boolean(filter.actor || filter.entity || filter.from || filter.to);

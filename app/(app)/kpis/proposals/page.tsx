@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { formatAge, formatDate } from "@/lib/format";
+import { formatAge, formatDate, formatPersonaNames } from "@/lib/format";
 import { getProposalQueue } from "@/lib/queries/kpi-catalogue";
 import { can } from "@/lib/auth/policy";
 
@@ -48,7 +48,7 @@ export default async function ProposalsPage() {
                 </p>
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                {p.scorecard}: {p.perspective} · {p.objective ?? "no objective"} · for {p.personas.length > 0 ? p.personas.join(", ") : "no persona named"}
+                {p.scorecard}: {p.perspective} · {p.objective ?? "no objective"} · for {formatPersonaNames(p.personas, p.otherPersonas, "no persona named")}
               </p>
               <p className="mt-1 text-sm text-slate-600">
                 Proposed by {p.proposedBy?.name ?? "someone no longer here"} {formatAge(p.proposedAt, now)}.

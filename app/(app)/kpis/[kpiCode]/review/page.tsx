@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
-import { formatAge, formatDateTime } from "@/lib/format";
+import { formatAge, formatDateTime, formatPersonaNames } from "@/lib/format";
 import { getProposal } from "@/lib/queries/kpi-catalogue";
 import { reviewKpiProposalAction } from "../../actions";
 
@@ -45,7 +45,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               </div>
               <div>
                 <dt className="text-slate-500">Personas</dt>
-                <dd>{p.personas.length > 0 ? p.personas.join(", ") : "None named"}</dd>
+                <dd>{formatPersonaNames(p.personas, p.otherPersonas, "None named")}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">Justification</dt>
