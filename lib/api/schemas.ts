@@ -37,7 +37,7 @@ export const scorecardListSchema = z.object({
 });
 
 export const personaListSchema = z.object({
-  personas: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["ACTIVE", "SUNSET"]) })),
+  personas: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["DRAFT", "ACTIVE", "SUNSET"]) })),
 });
 
 const thresholdsText = z.object({

@@ -26,13 +26,25 @@ export async function listScorecardsForApi(actor: Actor): Promise<ApiScorecard[]
 export interface ApiPersona {
   slug: string;
   name: string;
-  status: "ACTIVE" | "SUNSET";
+  status: "DRAFT" | "ACTIVE" | "SUNSET";
 }
 
-/** The personas on scorecards: ACTIVE and SUNSET (never DRAFT), in the screens' order. */
-export async function listPersonasForApi(actor: Actor): Promise<ApiPersona[]> {
+/**
+ * The actor's personas in the screens' order (priority, then name): by default those on
+ * scorecards (ACTIVE and SUNSET); `status` picks one status, or `all` adds the drafts (as the
+ * /personas screen lists them for every role).
+ */
+export async function listPersonasForApi(actor: Actor, status?: "DRAFT" | "ACTIVE" | "SUNSET" | "all"): Promise<ApiPersona[]> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const personas = await loadScoredPersonas(db, personaWhere(personaScope(actor)));
-  return personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status as ApiPersona["status"] }));
+  const scoped = personaWhere(personaScope(actor));
+  if (status === undefined) {
+    const personas = await loadScoredPersonas(db, scoped);
+    return personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status as ApiPersona["status"] }));
+  }
+  return db.persona.findMany({
+    where: status === "all" ? scoped : { ...scoped, status },
+    orderBy: [{ priority: "asc" }, { name: "asc" }],
+    select: { slug: true, name: true, status: true },
+  });
 }

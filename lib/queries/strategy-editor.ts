@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
+import { viaPersona } from "./persona-scope";
 
 // The strategy editor of one scorecard (/scorecards/{slug}/strategy): its perspectives in order
 // with their weights, the objectives of each (theme, owner, business units, KPIs that measure
@@ -90,7 +91,8 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
               owner: { select: { id: true, name: true, active: true } },
               departments: { orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
               kpis: { orderBy: { code: "asc" }, select: { code: true } },
-              _count: { select: { painPoints: true } },
+              // Counted over the viewer's personas only (per-persona access).
+              _count: { select: { painPoints: { where: { painPoint: viaPersona(personaScope(actor)) } } } },
             },
           },
         },

@@ -76,6 +76,14 @@ export const personaScoresPathSchema = z.object({
 });
 
 /** GET /api/v1/scorecards/{slug}/personas/{slug}/scores */
+export const personaListQuerySchema = z.object({
+  status: z
+    .enum(["DRAFT", "ACTIVE", "SUNSET", "all"], { error: "status must be DRAFT, ACTIVE, SUNSET or all." })
+    .optional()
+    .meta({ description: "Only the personas with this status, or `all` (drafts included). Default: the personas on scorecards, ACTIVE and SUNSET.", examples: ["DRAFT"] }),
+});
+export type PersonaListQuery = z.output<typeof personaListQuerySchema>;
+
 export const personaScoresQuerySchema = z.object({
   period: monthParamSchema("period").optional().meta({ description: "The month shown (YYYY-MM). Default: the latest month with data.", examples: ["2026-10"] }),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { kpisQuerySchema, measurementsQuerySchema, personaScoresPathSchema, personaScoresQuerySchema } from "@/lib/validation/api";
+import { kpisQuerySchema, measurementsQuerySchema, personaListQuerySchema, personaScoresPathSchema, personaScoresQuerySchema } from "@/lib/validation/api";
 import { bulkMeasurementsRequestSchema, bulkMeasurementsResponseSchema, importUploadQuerySchema, MAX_BULK_ITEMS } from "@/lib/validation/imports";
 import {
   apiCreatePersonaBodySchema,
@@ -35,11 +35,13 @@ export const ENDPOINTS: ApiEndpoint[] = [
     path: "/personas",
     operationId: "listPersonas",
     summary: "List personas",
-    description: "The personas on scorecards: ACTIVE and SUNSET (never drafts), by priority then name.",
+    description:
+      "By priority then name: by default the personas on scorecards (ACTIVE and SUNSET); `status` picks one status or `all` (drafts included). A caller restricted to some personas gets only theirs.",
     tags: ["Personas"],
     auth: "bearer",
+    query: personaListQuerySchema,
     responses: { 200: { description: "The personas.", schema: personaListSchema, name: "PersonaList" } },
-    errors: {},
+    errors: { 400: "An unknown parameter or status." },
   },
   {
     method: "get",
