@@ -2,14 +2,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getApiKpis } from "@/app/api/v1/kpis/route";
 import { GET as getApiMeasurements, PUT as putApiMeasurements } from "@/app/api/v1/measurements/route";
 import { GET as getApiPersonas } from "@/app/api/v1/personas/route";
+import { PATCH as patchApiPersona } from "@/app/api/v1/personas/[personaSlug]/route";
+import { GET as getApiSuggestion } from "@/app/api/v1/kpis/[kpiCode]/personas/[personaSlug]/suggestion/route";
+import { GET as getApiTargets, POST as postApiTarget } from "@/app/api/v1/kpis/[kpiCode]/targets/route";
+import { GET as getApiWeights, POST as postApiWeights } from "@/app/api/v1/scorecards/[scorecardSlug]/weights/route";
 import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/personas/[personaSlug]/scores/route";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-token";
 import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
 import { commentOnEscalation, importMeasurements, saveMeasurement, setPersonaAccess } from "@/lib/commands";
+import { proposeKpi } from "@/lib/commands/kpis/propose-kpi";
+import { createPersona } from "@/lib/commands/personas/create-persona";
+import { mergePersonas } from "@/lib/commands/personas/merge-personas";
+import { setKpiTarget } from "@/lib/commands/targets/set-kpi-target";
+import { recalibrateWeights } from "@/lib/commands/weights/recalibrate-weights";
 import { getDb } from "@/lib/db";
 import { personaScorecardCsv } from "@/lib/export/persona-scorecard-csv";
 import { recipientsFor } from "@/lib/jobs/escalation/write";
+import { auditLogRefusal, getAuditPage } from "@/lib/queries/admin-audit";
+import { getPersonaAccessForAdmin } from "@/lib/queries/admin-users";
 import { listPersonasForApi } from "@/lib/queries/api-catalog";
 import { getDepartmentView, listDepartments } from "@/lib/queries/department-view";
 import { getEntryGrid } from "@/lib/queries/entry-grid";
@@ -17,12 +28,17 @@ import { getEscalationDetail } from "@/lib/queries/escalation-detail";
 import { getEscalationInbox, parseInboxFilters } from "@/lib/queries/escalation-inbox";
 import { escalationExists, scoredPersonaExists } from "@/lib/queries/exists";
 import { getHomeData } from "@/lib/queries/home";
+import { getKpiFormOptions, getProposal, getProposalQueue } from "@/lib/queries/kpi-catalogue";
 import { getKpiDetail } from "@/lib/queries/kpi-detail";
+import { getKpiTargetsPage, getTargetSuggestion } from "@/lib/queries/kpi-targets";
 import { getMeasurementExport } from "@/lib/queries/measurement-export";
 import { getHeaderCounts, getNotifications } from "@/lib/queries/notifications";
+import { getMergePage, getReclassifyPage, previewMerge } from "@/lib/queries/persona-merge";
 import { getPersonaScorecard } from "@/lib/queries/persona-scorecard";
+import { getWeightsPage, previewRecalibration } from "@/lib/queries/persona-weights";
 import { getPersonaDetail, getPersonaList, personaExists } from "@/lib/queries/personas";
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+import { getStrategyEditor } from "@/lib/queries/strategy-editor";
 import { findMapSubject, getStrategyMap } from "@/lib/queries/strategy-map";
 import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 import { apiRequest, tokenFor } from "./api/helpers";
@@ -37,9 +53,9 @@ const PERIOD = "2026-03";
 const ctx = { params: Promise.resolve({}) };
 
 // What must never reach a restricted user: the hidden personas' slugs, names, ids, values and comments.
-const HIDDEN: string[] = ["hid-hilda", "Hidden Hilda", "hid-hugo", "Hidden Hugo", "777.125", "HILDA-SECRET"];
+const HIDDEN: string[] = ["hid-hilda", "Hidden Hilda", "hid-hugo", "Hidden Hugo", "hid-dora", "Hidden Dora", "777.125", "HILDA-SECRET"];
 
-const ids = {} as Record<"vera" | "victor" | "hilda" | "hugo" | "card" | "dept" | "rev" | "nps" | "escVera" | "escHilda", string>;
+const ids = {} as Record<"vera" | "victor" | "hilda" | "hugo" | "card" | "dept" | "rev" | "nps" | "escVera" | "escHilda" | "fin" | "objective", string>;
 let admin: Actor;
 let everyone: Actor; // an unrestricted executive
 let exec: Actor; // a restricted executive, as a request builds it (API token -> actor read from the database)
@@ -77,6 +93,8 @@ beforeAll(async () => {
   const fin = await db.perspective.create({ data: { scorecardId: ids.card, name: "Financial", order: 1, weight: 2 } });
   const cust = await db.perspective.create({ data: { scorecardId: ids.card, name: "Customer", order: 2, weight: 1 } });
   const objective = await db.strategicObjective.create({ data: { perspectiveId: fin.id, title: "Grow" } });
+  ids.fin = fin.id;
+  ids.objective = objective.id;
   ids.rev = (await makeKpi("PA-REV", fin.id, { direction: "HIGHER_IS_BETTER", weight: 2, objectiveId: objective.id })).id;
   ids.nps = (await makeKpi("PA-NPS", cust.id, { direction: "HIGHER_IS_BETTER", weight: 1 })).id;
   await db.kpi.updateMany({ where: { id: { in: [ids.rev, ids.nps] } }, data: { ownerId: owner.id, departmentId: ids.dept } });
@@ -359,5 +377,212 @@ describe("the admin command (user.persona-access)", () => {
     expect(unknown).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { personaIds: [expect.any(String)] } });
     const byExec = await setPersonaAccess(exec, { userId: user.id, scope: "all" });
     expect(byExec).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+// ───────────── Analysts, administrators and the screens beyond the dashboards (issue 13's gaps) ─────────────
+//
+// Placed last: the personas added here (a hidden draft, a visible persona merged into a hidden
+// one) would change the counts the totals tests above assert.
+
+describe("a restricted analyst and a restricted administrator", () => {
+  let analyst: Actor; // restricted to Vera, Victor and Mia (merged into Hidden Hilda)
+  let analystToken = "";
+  let restrictedAdmin: Actor; // restricted to Vera and Victor
+  let miaId = "";
+
+  beforeAll(async () => {
+    const db = await getDb();
+    await makePersona("hid-dora", "Hidden Dora", "DRAFT", 5);
+    miaId = (await makePersona("vis-mia", "Visible Mia", "SUNSET", 6)).id;
+    const merged = "Merged Visible Mia into Hidden Hilda: one segment after all";
+    await db.persona.update({ where: { id: miaId }, data: { mergedIntoId: ids.hilda, statusRationale: merged } });
+    await db.personaStatusChange.create({ data: { personaId: miaId, fromStatus: "ACTIVE", toStatus: "SUNSET", rationale: merged } });
+    const pain = await db.personaPainPoint.create({ data: { personaId: ids.hilda, text: "HILDA-SECRET pain", order: 1 } });
+    await db.painPointObjective.create({ data: { painPointId: pain.id, objectiveId: ids.objective } });
+    const proposed = await proposeKpi(admin, {
+      code: "PA-NEW",
+      name: "Community answers",
+      perspectiveId: ids.fin,
+      objectiveId: ids.objective,
+      timing: "LEADING",
+      measureType: "QUANTITATIVE",
+      unit: "COUNT",
+      direction: "HIGHER_IS_BETTER",
+      frequency: "MONTHLY",
+      weight: "1",
+      ownerId: owner.id,
+      personaIds: [ids.vera, ids.hilda],
+      justification: "Experts write most accepted answers; accounts that answer renew more often.",
+      evidence: "https://example.test/cohort-2025",
+    });
+    expect(proposed.ok).toBe(true);
+
+    const analystT = await tokenFor("ANALYST");
+    analystToken = analystT.secret;
+    const adminT = await tokenFor("ADMIN");
+    for (const [userId, personaIds] of [
+      [analystT.actor.id, [ids.vera, ids.victor, miaId]],
+      [adminT.actor.id, [ids.vera, ids.victor]],
+    ] as const) {
+      expect((await setPersonaAccess(admin, { userId, scope: "restricted", personaIds: [...personaIds] })).ok).toBe(true);
+    }
+    analyst = await actorOfToken(analystToken);
+    restrictedAdmin = await actorOfToken(adminT.secret);
+  });
+
+  const weightsCtx = { params: Promise.resolve({ scorecardSlug: "pa-card" }) };
+  const api = (path: string, init?: RequestInit) => apiRequest(path, analystToken, init);
+
+  describe("read models and API answers show no other persona", () => {
+    const reads: [string, () => Promise<unknown>, string[]][] = [
+      ["weights page /scorecards/{slug}/weights", () => getWeightsPage(analyst, "pa-card"), ["vis-vera", "vis-victor", "recalibration sets every persona's weight"]],
+      ["GET /api/v1/scorecards/{slug}/weights", async () => (await getApiWeights(api("/scorecards/pa-card/weights"), weightsCtx)).text(), ["vis-vera", "otherPersonas"]],
+      ["KPI proposals /kpis/proposals", () => getProposalQueue(analyst), ["PA-NEW", "Visible Vera"]],
+      ["KPI review /kpis/{code}/review", () => getProposal(analyst, "PA-NEW"), ["Visible Vera"]],
+      ["KPI editor options /kpis/new", () => getKpiFormOptions(analyst), ["Visible Vera"]],
+      ["KPI targets /kpis/{code}/targets", () => getKpiTargetsPage(exec, "PA-REV"), ["vis-vera", "vis-victor", "1000"]],
+      ["GET /api/v1/kpis/{code}/targets", async () => (await getApiTargets(apiRequest("/kpis/PA-REV/targets", execToken), { params: Promise.resolve({ kpiCode: "PA-REV" }) })).text(), ["vis-vera"]],
+      ["target suggestion (own persona)", () => getTargetSuggestion(analyst, "PA-REV", "vis-vera"), ["vis-vera"]],
+      ["merge page /personas/{slug}/merge", () => getMergePage(analyst, "vis-vera"), ["vis-victor"]],
+      ["reclassify page /personas/{slug}/reclassify", () => getReclassifyPage(analyst, "vis-vera"), ["vis-victor"]],
+      ["persona merged into a hidden one /personas/{slug}", () => getPersonaDetail(analyst, "vis-mia"), ["another persona"]],
+      ["strategy editor /scorecards/{slug}/strategy", () => getStrategyEditor(analyst, "pa-card"), ["Grow"]],
+      ["persona access form /admin/users/{id} (restricted admin)", () => getPersonaAccessForAdmin(restrictedAdmin, exec.id), ["cannot change who sees which personas"]],
+      ["GET /api/v1/personas?status=all", async () => (await getApiPersonas(api("/personas?status=all"), ctx)).text(), ["vis-vera", "vis-mia"]],
+      ["GET /api/v1/personas?status=DRAFT", async () => (await getApiPersonas(api("/personas?status=DRAFT"), ctx)).text(), ['"personas":[]']],
+      ["scorecard overview (analyst)", () => getScorecardOverview(analyst, { scorecardSlug: "pa-card", period: PERIOD }), ["vis-vera"]],
+      ["KPI detail (analyst)", () => getKpiDetail(analyst, { kpiCode: "PA-REV" }), ["vis-vera"]],
+    ];
+
+    it.each(reads)("%s", async (label, read, shown) => {
+      const answer = await read();
+      expectNoHidden(label, answer);
+      const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+      for (const expected of shown) expect(text, `${label} shows ${expected}`).toContain(expected);
+    });
+
+    it("folds the other personas' weights into one line that adds up, and offers no recalibration", async () => {
+      const all = (await getWeightsPage(admin, "pa-card"))!;
+      const mine = (await getWeightsPage(analyst, "pa-card"))!;
+      expect(all.recalibrationRefusal).toBeNull();
+      expect(all.versions[0]!.otherPersonas).toBeNull();
+      expect(mine.recalibrationRefusal).toMatch(/recalibration sets every persona's weight/);
+      const [version] = mine.versions;
+      expect(version!.rows.map((r) => r.slug)).toEqual(["vis-victor", "vis-vera"]);
+      // Hilda 3 and Hugo 1 of a total 7: the others' line is their sum, the same share as everyone sees.
+      expect(version!.otherPersonas).toEqual({ count: 2, weight: 4, share: 4 / 7 });
+      expect(version!.rows.reduce((s, r) => s + r.share, 0) + version!.otherPersonas!.share).toBeCloseTo(1, 10);
+      expect(mine.personas.map((p) => p.slug)).toEqual(["vis-vera", "vis-victor"]);
+    });
+
+    it("names in-scope proposal personas and counts the others", async () => {
+      expect(await getProposal(analyst, "PA-NEW")).toMatchObject({ personas: ["Visible Vera"], otherPersonas: 1 });
+      expect(await getProposal(admin, "PA-NEW")).toMatchObject({ personas: ["Hidden Hilda", "Visible Vera"], otherPersonas: 0 });
+    });
+
+    it("counts only the in-scope pain points on the strategy editor", async () => {
+      const count = async (actor: Actor) => (await getStrategyEditor(actor, "pa-card"))!.objectives.find((o) => o.title === "Grow")!.painPointCount;
+      expect(await count(admin)).toBe(1);
+      expect(await count(analyst)).toBe(0);
+    });
+
+    it("lists drafts with ?status=DRAFT or all, and refuses an unknown status", async () => {
+      const everyoneDrafts = await (await getApiPersonas(apiRequest("/personas?status=DRAFT", everyoneToken), ctx)).json();
+      expect(everyoneDrafts.personas).toContainEqual({ slug: "hid-dora", name: "Hidden Dora", status: "DRAFT" });
+      const byDefault = await (await getApiPersonas(apiRequest("/personas", everyoneToken), ctx)).text();
+      expect(byDefault).not.toContain("hid-dora");
+      expect((await getApiPersonas(apiRequest("/personas?status=draftish", everyoneToken), ctx)).status).toBe(400);
+    });
+  });
+
+  describe("another persona's address is 'not found'", () => {
+    it("answers null / 404 for the persona screens, the suggestion and PATCH", async () => {
+      expect(await getMergePage(analyst, "hid-hilda")).toBeNull();
+      expect(await getReclassifyPage(analyst, "hid-hilda")).toBeNull();
+      expect(await getTargetSuggestion(analyst, "PA-REV", "hid-hilda")).toBeNull();
+      const suggestion = await getApiSuggestion(api("/kpis/PA-REV/personas/hid-hilda/suggestion"), { params: Promise.resolve({ kpiCode: "PA-REV", personaSlug: "hid-hilda" }) });
+      expect(suggestion.status).toBe(404);
+      const patch = (slug: string) =>
+        patchApiPersona(api(`/personas/${slug}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "Changed by the analyst." }) }), {
+          params: Promise.resolve({ personaSlug: slug }),
+        });
+      const hidden = await patch("hid-hilda");
+      expect(hidden.status).toBe(404);
+      expectNoHidden("PATCH 404", await hidden.text(), ["hid-hilda"]);
+      expect((await patch("vis-victor")).status).toBe(200);
+      // Not vacuous: an unrestricted user reaches the same pages.
+      expect(await getMergePage(admin, "hid-hilda")).not.toBeNull();
+    });
+  });
+
+  describe("writes about other personas, or about every persona, are refused with a reason", () => {
+    it("refuses a recalibration (command, preview, API) and writes nothing", async () => {
+      const before = await snapshot();
+      const input = { scorecardId: ids.card, effectiveFrom: "2099-01-01", reason: "Rebalance towards Vera", weights: { [ids.vera]: 5 } };
+      const refused = await recalibrateWeights(analyst, input);
+      expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/recalibration sets every persona's weight/) });
+      await expect(previewRecalibration(analyst, { scorecardId: ids.card, effectiveFrom: "2099-01-01", weights: { [ids.vera]: 5 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const response = await postApiWeights(
+        api("/scorecards/pa-card/weights", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ effectiveFrom: "2099-01", reason: "Rebalance", weights: { "hid-hilda": 9 } }) }),
+        weightsCtx,
+      );
+      expect(response.status).toBe(403);
+      const body = await response.text();
+      expect(body).toContain("every persona's weight");
+      expectNoHidden("POST weights refusal", body, ["hid-hilda"]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("refuses merging into, proposing about and setting targets for another persona", async () => {
+      const before = await snapshot();
+      const db = await getDb();
+      const [vera, hilda] = await Promise.all([ids.vera, ids.hilda].map((id) => db.persona.findUniqueOrThrow({ where: { id }, select: { version: true } })));
+      const merge = await mergePersonas(analyst, { personaId: ids.vera, version: vera!.version, targetPersonaId: ids.hilda, targetVersion: hilda!.version, rule: "KEEP_TARGET", rationale: "They turned out to be one segment in the last survey." });
+      expect(merge).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
+      await expect(previewMerge(analyst, { personaId: ids.vera, targetPersonaId: ids.hilda, rule: "KEEP_TARGET" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const proposal = await proposeKpi(analyst, {
+        code: "PA-PEEK",
+        name: "Peek",
+        perspectiveId: ids.fin,
+        objectiveId: ids.objective,
+        timing: "LEADING",
+        measureType: "QUANTITATIVE",
+        unit: "COUNT",
+        direction: "HIGHER_IS_BETTER",
+        frequency: "MONTHLY",
+        weight: "1",
+        ownerId: owner.id,
+        personaIds: [ids.vera, ids.hilda],
+        justification: "Experts write most accepted answers; accounts that answer renew more often.",
+        evidence: "https://example.test/cohort-2025",
+      });
+      expect(proposal).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
+      const target = { kpiId: ids.rev, effectiveFrom: "2026-04-01", target: "10", green: "8", red: "2", rationale: "Peeking at another persona's thresholds." };
+      expect(await setKpiTarget(analyst, { ...target, personaId: ids.hilda })).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
+      const viaApi = await postApiTarget(
+        api("/kpis/PA-REV/targets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "hid-hilda", effectiveFrom: "2026-04", target: 10, green: 8, red: 2, rationale: "Peeking at another persona's thresholds." }) }),
+        { params: Promise.resolve({ kpiCode: "PA-REV" }) },
+      );
+      expect(viaApi.status).toBe(400);
+      expect(await viaApi.text()).toContain("No persona with the slug");
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("refuses creating a persona to a restricted analyst (it would be outside their access)", async () => {
+      const result = await createPersona(analyst, { name: "New Nora", slug: "new-nora", description: "A persona the analyst would not see.", priority: 3, reviewCadenceMonths: 3, revenueInfluence: null });
+      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/new persona would be outside your access/) });
+    });
+
+    it("refuses the audit log and persona-access changes to a restricted administrator", async () => {
+      expect(auditLogRefusal(restrictedAdmin)).toMatch(/audit log records changes to every persona/);
+      await expect(getAuditPage(restrictedAdmin, { page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(auditLogRefusal(admin)).toBeNull();
+      expect((await getAuditPage(admin, { page: 1 })).total).toBeGreaterThan(0);
+      // Not even lifting their own restriction.
+      const lift = await setPersonaAccess(restrictedAdmin, { userId: restrictedAdmin.id, scope: "all" });
+      expect(lift).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/cannot change who sees which personas/) });
+      expect(personaScope(restrictedAdmin).all).toBe(false);
+    });
   });
 });

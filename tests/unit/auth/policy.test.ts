@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { ACTIONS, PERSONA_REFUSAL, ROLES, authorize, can, canSome, personaScope, personaVisible, type Action, type Resource } from "@/lib/auth/policy";
+import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, personaScope, personaVisible, refusal, type Action, type Resource } from "@/lib/auth/policy";
 import { AppError, ForbiddenError } from "@/lib/errors";
 
 // Who may do what, in one table. A change to the policy shows here as a one-line diff.
@@ -170,5 +170,27 @@ describe("per-persona access (the privacy clause)", () => {
   it("says why a write about another persona is refused, and the role's refusal otherwise", () => {
     expect(() => authorize(restrictedOwner, "measurement.write", { kpi: { ownerId: "owner" }, persona: { id: "p2" } })).toThrow(PERSONA_REFUSAL);
     expect(() => authorize(restrictedOwner, "measurement.write", { kpi: { ownerId: "someone" }, persona: { id: "p2" } })).toThrow("only enter values for the KPIs you own");
+  });
+
+  it("needs every one of several personas in scope (a merge's destination, a proposal's personas)", () => {
+    expect(can(restrictedAdmin, "persona.write", { persona: { id: "p1" }, personas: [{ id: "p2" }] })).toBe(true);
+    expect(can(restrictedAdmin, "persona.write", { persona: { id: "p1" }, personas: [{ id: "p2" }, { id: "p3" }] })).toBe(false);
+    expect(refusal(restrictedAdmin, "kpi.propose", { personas: [{ id: "p3" }] })).toBe(PERSONA_REFUSAL);
+    expect(can(analyst, "kpi.propose", { personas: [{ id: "p3" }] })).toBe(true);
+  });
+
+  it("refuses an action about every persona (recalibration, audit log, new persona, persona access) to a restricted actor, saying why", () => {
+    const restrictedAnalyst = { ...analyst, restrictedToPersonaIds: ["p1"] };
+    expect(can(analyst, "weight.write", EVERY_PERSONA)).toBe(true);
+    expect(can(restrictedAnalyst, "weight.write")).toBe(true); // reading the weights screen: the role decides
+    expect(can(restrictedAnalyst, "weight.write", EVERY_PERSONA)).toBe(false);
+    expect(refusal(restrictedAnalyst, "weight.write", EVERY_PERSONA)).toMatch(/recalibration sets every persona's weight/);
+    expect(refusal(restrictedAnalyst, "persona.write", EVERY_PERSONA)).toMatch(/new persona would be outside your access/);
+    expect(refusal(restrictedAdmin, "audit.read", EVERY_PERSONA)).toMatch(/audit log records changes to every persona/);
+    expect(refusal(restrictedAdmin, "user.manage", EVERY_PERSONA)).toMatch(/cannot change who sees which personas/);
+    expect(() => authorize(restrictedAdmin, "audit.read", EVERY_PERSONA)).toThrow(/administrator who sees all personas/);
+    // The role's refusal comes first: an executive is told the role, not the scope.
+    expect(refusal({ ...restrictedAnalyst, role: "EXECUTIVE" }, "audit.read", EVERY_PERSONA)).toBe("Only administrators can read the audit log.");
+    expect(refusal(analyst, "weight.write", EVERY_PERSONA)).toBeNull();
   });
 });
