@@ -79,8 +79,9 @@ export async function personaJson(actor: Actor, slug: string): Promise<ApiPerson
       attributes: { orderBy: [{ kind: "asc" }, { order: "asc" }], select: { kind: true, label: true, value: true } },
     },
   });
-  if (!p || !scopeIncludes(personaScope(actor), p.id)) return null;
-  const { id: _id, ...shown } = p;
+  if (!p) return null;
+  const { id, ...shown } = p;
+  if (!scopeIncludes(personaScope(actor), id)) return null;
   return {
     persona: {
       ...shown,
