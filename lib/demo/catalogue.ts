@@ -39,6 +39,7 @@ export type DemoUserEmail =
   | "owner@demo.test"
   | "exec@demo.test"
   | "exec.restricted@demo.test"
+  | "analyst.restricted@demo.test"
   | "marta.weber@demo.test"
   | "jonas.berg@demo.test"
   | "lena.fischer@demo.test"
@@ -236,6 +237,16 @@ export const USERS: UserSpec[] = [
     name: "Ravi Chen",
     role: "EXECUTIVE",
     department: "Executive Office",
+    canSignIn: true,
+    personas: ["smb-owner", "price-sensitive-shopper"],
+  },
+  // Per-persona access for an analyst: reads the weights of those two personas (the others as one
+  // line) and may not recalibrate, which sets every persona's weight.
+  {
+    email: "analyst.restricted@demo.test",
+    name: "Mei Tanaka",
+    role: "ANALYST",
+    department: "Marketing",
     canSignIn: true,
     personas: ["smb-owner", "price-sensitive-shopper"],
   },

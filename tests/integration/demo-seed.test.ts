@@ -180,14 +180,17 @@ describe("demo seed: content", () => {
       expect(await verifyPassword(user.passwordHash!, "wrong-password")).toBe(false);
     }
     // The other KPI owners exist only as owners: they cannot sign in.
-    expect(users.filter((u) => u.passwordHash !== null)).toHaveLength(5);
-    // Per-persona access: one executive sees two personas only; everyone else sees all.
+    expect(users.filter((u) => u.passwordHash !== null)).toHaveLength(6);
+    // Per-persona access: one executive and one analyst see two personas only; everyone else sees all.
     const restricted = demo["exec.restricted@demo.test"]!;
     expect(restricted.role).toBe("EXECUTIVE");
     expect(await verifyPassword(restricted.passwordHash!, "persona-demo")).toBe(true);
-    expect(users.filter((u) => u.personaScopeRestricted).map((u) => u.email)).toEqual(["exec.restricted@demo.test"]);
-    const access = await db.userPersonaAccess.findMany({ where: { userId: restricted.id }, select: { persona: { select: { slug: true } } } });
-    expect(access.map((a) => a.persona.slug).sort()).toEqual(["price-sensitive-shopper", "smb-owner"]);
+    expect(users.filter((u) => u.personaScopeRestricted).map((u) => u.email)).toEqual(["analyst.restricted@demo.test", "exec.restricted@demo.test"]);
+    expect(demo["analyst.restricted@demo.test"]?.role).toBe("ANALYST");
+    for (const user of [restricted, demo["analyst.restricted@demo.test"]!]) {
+      const access = await db.userPersonaAccess.findMany({ where: { userId: user.id }, select: { persona: { select: { slug: true } } } });
+      expect(access.map((a) => a.persona.slug).sort()).toEqual(["price-sensitive-shopper", "smb-owner"]);
+    }
   });
 
   it("has six personas: four ACTIVE, one DRAFT, one SUNSET with its rationale and date", async () => {
