@@ -11,6 +11,8 @@ export const DEMO_USERS = {
 
 /** An executive restricted to two personas (per-persona access): SMB Owner and Price-Sensitive Shopper. */
 export const RESTRICTED_EXEC = "exec.restricted@demo.test";
+/** An analyst restricted to the same two personas: reads their weights, may not recalibrate. */
+export const RESTRICTED_ANALYST = "analyst.restricted@demo.test";
 
 /** Signs in through the sign-in form and waits for the signed-in shell. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

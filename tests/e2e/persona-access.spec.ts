@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, RESTRICTED_EXEC, signIn } from "./helpers";
+import { DEMO_USERS, RESTRICTED_ANALYST, RESTRICTED_EXEC, signIn } from "./helpers";
 
 // Per-persona access: the demo's restricted executive (SMB Owner and Price-Sensitive Shopper
 // only) sees those personas' rows, the same totals as everyone, the other personas folded into
@@ -63,6 +63,24 @@ test.describe("per-persona access", () => {
     }
     expect((await page.request.get("/scorecards/persona-bsc/personas/smb-owner?period=2026-10", { maxRedirects: 0 })).status()).toBe(200);
     await context.close();
+  });
+
+  test("a restricted analyst reads their personas' weights, the others as one line, and is not offered a recalibration", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, RESTRICTED_ANALYST);
+    await page.goto("/scorecards/persona-bsc/weights");
+    await expect(page.getByRole("heading", { level: 1, name: /Persona weights/ })).toBeVisible();
+    const main = page.getByRole("main");
+    await expect(main.getByText("A recalibration sets every persona's weight")).toBeVisible();
+    await expect(main.getByRole("button", { name: /preview|save/i })).toHaveCount(0);
+    const inForce = main.getByRole("table").first();
+    await expect(inForce.getByRole("rowheader", { name: /SMB Owner/ })).toBeVisible();
+    await expect(inForce.getByRole("rowheader", { name: /Other personas/ })).toBeVisible();
+    for (const name of HIDDEN) await expect(main.getByText(name)).toHaveCount(0);
+    await expectAccessible(page);
+    // Another persona's merge screen is "not found"; their own persona's is there.
+    expect((await page.request.get("/personas/enterprise-it-buyer/merge", { maxRedirects: 0 })).status()).toBe(404);
+    expect((await page.request.get("/personas/smb-owner/merge", { maxRedirects: 0 })).status()).toBe(200);
   });
 
   test("an administrator sees and keeps the restriction on the user's page", async ({ page }) => {
