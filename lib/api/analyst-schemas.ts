@@ -35,7 +35,7 @@ export const apiWeightsSchema = z.object({
       z.object({
         effectiveFrom: periodKey,
         until: periodKey.nullable().meta({ description: "Last month in force; null for the version in force now." }),
-        reasons: z.array(z.string()),
+        reasons: z.array(z.string()).meta({ description: "Empty for a caller restricted to some personas: the reasons are free text that may name other personas." }),
         setBy: z.array(z.string()),
         weights: z.array(z.object({ persona: z.string().meta({ description: "Slug." }), name: z.string(), weight: z.number(), share: z.number().meta({ description: "weight / sum of weights in force." }), changed: z.boolean() })),
         otherPersonas: z

@@ -21,7 +21,9 @@ export interface WeightVersion {
   effectiveFrom: string;
   /** The last month this version was in force; null for the version in force now and onwards. */
   until: string | null;
+  /** Empty for a viewer restricted to some personas (reasonsWithheld): free text that often names other personas. */
   reasons: string[];
+  reasonsWithheld: boolean;
   setBy: string[];
   /** Every persona (in the viewer's scope) with a weight in force from this month, with its nominal share (w / Σw). */
   rows: { personaId: string; slug: string; name: string; status: PersonaStatusValue; weight: number; share: number; changed: boolean }[];
@@ -55,7 +57,8 @@ function currentMonth(now: Date): string {
 
 /**
  * A viewer restricted to some personas (issue 13) reads their personas' weights and shares, the
- * others folded into one line (count, summed weight and share), and is offered no recalibration:
+ * others folded into one line (count, summed weight and share), without the versions' reasons
+ * (free text that names the personas whose weight moved), and is offered no recalibration:
  * it sets every persona's weight, so the policy refuses it (recalibrationRefusal says why).
  */
 export async function getWeightsPage(actor: Actor, slug: string, now = new Date()): Promise<WeightsPage | null> {
@@ -83,7 +86,8 @@ export async function getWeightsPage(actor: Actor, slug: string, now = new Date(
     return {
       effectiveFrom: month,
       until: months[i + 1] ? addPeriods(months[i + 1]!, "MONTHLY", -1) : null,
-      reasons: [...new Set(here.map((r) => r.reason))],
+      reasons: scope.all ? [...new Set(here.map((r) => r.reason))] : [],
+      reasonsWithheld: !scope.all,
       setBy: [...new Set(here.map((r) => r.setBy?.name ?? "a former user"))],
       rows: [...inForce.entries()]
         .filter(([personaId]) => scopeIncludes(scope, personaId))

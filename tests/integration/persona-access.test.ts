@@ -400,6 +400,8 @@ describe("a restricted analyst and a restricted administrator", () => {
     const merged = "Merged Visible Mia into Hidden Hilda: one segment after all";
     await db.persona.update({ where: { id: miaId }, data: { mergedIntoId: ids.hilda, statusRationale: merged } });
     await db.personaStatusChange.create({ data: { personaId: miaId, fromStatus: "ACTIVE", toStatus: "SUNSET", rationale: merged } });
+    // A recalibration's reason naming a hidden persona (free text): withheld from restricted viewers.
+    await db.personaWeight.updateMany({ where: { scorecardId: ids.card }, data: { reason: "Rebalanced towards Hidden Hilda" } });
     const pain = await db.personaPainPoint.create({ data: { personaId: ids.hilda, text: "HILDA-SECRET pain", order: 1 } });
     await db.painPointObjective.create({ data: { painPointId: pain.id, objectiveId: ids.objective } });
     const proposed = await proposeKpi(admin, {
@@ -476,6 +478,8 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(version!.otherPersonas).toEqual({ count: 2, weight: 4, share: 4 / 7 });
       expect(version!.rows.reduce((s, r) => s + r.share, 0) + version!.otherPersonas!.share).toBeCloseTo(1, 10);
       expect(mine.personas.map((p) => p.slug)).toEqual(["vis-vera", "vis-victor"]);
+      expect(version).toMatchObject({ reasons: [], reasonsWithheld: true });
+      expect(all.versions[0]).toMatchObject({ reasons: ["Rebalanced towards Hidden Hilda"], reasonsWithheld: false });
     });
 
     it("names in-scope proposal personas and counts the others", async () => {

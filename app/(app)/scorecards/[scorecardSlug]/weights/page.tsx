@@ -62,7 +62,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
                     {v.until === null ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">In force</span> : null}
                   </h3>
                   <p className="text-xs text-slate-600">
-                    Set by {v.setBy.join(", ")}. {v.reasons.join(" ")}
+                    Set by {v.setBy.join(", ")}. {v.reasonsWithheld ? "The reason is not shown: it may name personas outside your access." : v.reasons.join(" ")}
                   </p>
                   <div className="overflow-x-auto">
                   <table className="mt-1 w-full text-left text-sm">
