@@ -33,23 +33,25 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
         title={`Persona weights: ${page.scorecard.name}`}
         description="How much each persona counts in the scorecard total. A recalibration adds a new version from an effective month; earlier months keep scoring with the weights in force then."
       />
-      <div className="grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]">
-        <Card className="min-w-0" title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
-          {page.recalibrationRefusal !== null ? (
-            <Notice>{page.recalibrationRefusal}</Notice>
-          ) : page.personas.length === 0 ? (
-            <EmptyState title="No personas to weigh" action={{ href: "/personas/new", label: "Create a persona" }}>
-              Weights are given to active and draft personas.
-            </EmptyState>
-          ) : (
-            <RecalibrationForm
-              action={recalibrateAction}
-              scorecardId={page.scorecard.id}
-              personas={page.personas}
-              earliestEffectiveFrom={page.earliestEffectiveFrom}
-            />
-          )}
-        </Card>
+      {/* Restricted to some personas: the history only, and why there is no recalibration. */}
+      {page.recalibrationRefusal !== null ? <Notice>{page.recalibrationRefusal}</Notice> : null}
+      <div className={page.recalibrationRefusal !== null ? "grid min-w-0 max-w-3xl grid-cols-1 gap-6" : "grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]"}>
+        {page.recalibrationRefusal !== null ? null : (
+          <Card className="min-w-0" title="Recalibrate" description="Propose new weights, preview their effect on the total, then save with a reason.">
+            {page.personas.length === 0 ? (
+              <EmptyState title="No personas to weigh" action={{ href: "/personas/new", label: "Create a persona" }}>
+                Weights are given to active and draft personas.
+              </EmptyState>
+            ) : (
+              <RecalibrationForm
+                action={recalibrateAction}
+                scorecardId={page.scorecard.id}
+                personas={page.personas}
+                earliestEffectiveFrom={page.earliestEffectiveFrom}
+              />
+            )}
+          </Card>
+        )}
         <Card className="min-w-0" title="History" description="Each version with the months it was in force, its reason and who set it; newest first.">
           {page.versions.length === 0 ? (
             <p className="text-sm text-slate-600">No weights yet: every persona counts 0 until the first version is saved.</p>
