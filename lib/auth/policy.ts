@@ -74,7 +74,9 @@ const roles =
 const RULES: Record<Action, Rule> = {
   "dashboard.read": anyone,
 
-  "user.manage": roles("ADMIN"),
+  // Managing accounts (roles, passwords, persona access) reaches every persona's data (a new or
+  // reset account sees all personas), so an administrator restricted to some personas may not.
+  "user.manage": (actor) => actor.role === "ADMIN" && personaScope(actor).all,
   "department.manage": roles("ADMIN"),
   "audit.read": roles("ADMIN"),
   "settings.manage": roles("ADMIN"),
@@ -183,8 +185,6 @@ export const EVERY_PERSONA: Resource = { everyPersona: true };
 
 /** Why an action about every persona (resource.everyPersona) is refused to a restricted actor, by action. */
 const EVERY_PERSONA_REFUSALS: Partial<Record<Action, string>> = {
-  "user.manage":
-    "You only have access to some personas, so you cannot change who sees which personas: an administrator who sees all personas can.",
   "persona.write":
     "You only have access to some personas, so a new persona would be outside your access: ask an analyst or administrator who sees all personas to create it.",
   "weight.write":
@@ -223,15 +223,18 @@ const REFUSALS: Partial<Record<Action, string>> = {
 
 /** Refusals that depend on the resource, when the action's own text would mislead. */
 function specificRefusal(actor: Actor, action: Action, resource: Resource | undefined): string | null {
+  if (action === "user.manage" && actor.role === "ADMIN" && !personaScope(actor).all) {
+    return "You only have access to some personas, so you cannot manage users: an account you create or reset, or a role or persona access you change, could reach every persona. An administrator who sees all personas can.";
+  }
   if (action === "kpi.review" && resource?.proposal && resource.proposal.proposedById === actor.id) {
     return "You proposed this KPI, so you cannot approve or reject it: another analyst or an administrator must review it.";
   }
   return null;
 }
 
-/** The refusal for an action, in plain language. */
-export function forbiddenError(action: Action): ForbiddenError {
-  return new ForbiddenError(REFUSALS[action] ?? "You do not have permission to do that.");
+/** The refusal of an action the actor's role may never do (no resource), in plain language. */
+export function forbiddenError(actor: Actor, action: Action): ForbiddenError {
+  return new ForbiddenError(refusal(actor, action) ?? REFUSALS[action] ?? "You do not have permission to do that.");
 }
 
 /** Throws ForbiddenError (AppError code FORBIDDEN) unless `can(actor, action, resource)`. */

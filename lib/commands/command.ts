@@ -94,7 +94,7 @@ const MAX_INPUT_ERRORS_MESSAGE = "Some fields need attention.";
 export function defineCommand<S extends z.ZodType, T, R = undefined>(definition: CommandDefinition<S, T, R>): Command<z.input<S>, T> {
   return async (actor, rawInput) => {
     // 1. Role gate: no database, and an actor who may never do this learns nothing about the input.
-    if (!canSome(actor, definition.action)) return refused(forbiddenError(definition.action));
+    if (!canSome(actor, definition.action)) return refused(forbiddenError(actor, definition.action));
 
     // 2. Validation with the shared schema.
     const parsed = definition.schema.safeParse(rawInput);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, EVERY_PERSONA, refusal } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -97,10 +97,8 @@ export interface PersonaAccessView {
   /** True: the user sees only `personaIds`; false: every persona. */
   restricted: boolean;
   personaIds: string[];
-  /** Every persona an admin may choose from (drafts and sunset ones included, labelled); none when `refusal` is set. */
+  /** Every persona an admin may choose from (drafts and sunset ones included, labelled). */
   options: { id: string; slug: string; name: string; status: "DRAFT" | "ACTIVE" | "SUNSET" }[];
-  /** Why the viewer may not change it (an administrator restricted to some personas), or null. */
-  refusal: string | null;
 }
 
 /** The per-persona access form of /admin/users/{id}: 2 reads. */
@@ -113,8 +111,5 @@ export async function getPersonaAccessForAdmin(actor: Actor, userId: string): Pr
     db.persona.findMany({ orderBy: [{ status: "asc" }, { priority: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, status: true }, take: 2000 }),
   ]);
   if (!user) return null;
-  // A restricted administrator reads whether the user is restricted and to how many, never which personas.
-  const refused = refusal(actor, "user.manage", EVERY_PERSONA);
-  if (refused !== null) return { restricted: user.personaScopeRestricted, personaIds: [], options: [], refusal: refused };
-  return { restricted: user.personaScopeRestricted, personaIds: user.personaAccess.map((a) => a.personaId), options: personas, refusal: null };
+  return { restricted: user.personaScopeRestricted, personaIds: user.personaAccess.map((a) => a.personaId), options: personas };
 }

@@ -12,7 +12,7 @@ import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/per
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-token";
 import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
-import { commentOnEscalation, importMeasurements, saveMeasurement, setPersonaAccess } from "@/lib/commands";
+import { commentOnEscalation, importMeasurements, resetUserPassword, saveMeasurement, setPersonaAccess } from "@/lib/commands";
 import { proposeKpi } from "@/lib/commands/kpis/propose-kpi";
 import { createPersona } from "@/lib/commands/personas/create-persona";
 import { mergePersonas } from "@/lib/commands/personas/merge-personas";
@@ -391,6 +391,7 @@ describe("a restricted analyst and a restricted administrator", () => {
   let analyst: Actor; // restricted to Vera, Victor and Mia (merged into Hidden Hilda)
   let analystToken = "";
   let restrictedAdmin: Actor; // restricted to Vera and Victor
+  let restrictedAdminToken = "";
   let miaId = "";
 
   beforeAll(async () => {
@@ -432,7 +433,8 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect((await setPersonaAccess(admin, { userId, scope: "restricted", personaIds: [...personaIds] })).ok).toBe(true);
     }
     analyst = await actorOfToken(analystToken);
-    restrictedAdmin = await actorOfToken(adminT.secret);
+    restrictedAdminToken = adminT.secret;
+    restrictedAdmin = await actorOfToken(restrictedAdminToken);
   });
 
   const weightsCtx = { params: Promise.resolve({ scorecardSlug: "pa-card" }) };
@@ -452,7 +454,6 @@ describe("a restricted analyst and a restricted administrator", () => {
       ["reclassify page /personas/{slug}/reclassify", () => getReclassifyPage(analyst, "vis-vera"), ["vis-victor"]],
       ["persona merged into a hidden one /personas/{slug}", () => getPersonaDetail(analyst, "vis-mia"), ["another persona"]],
       ["strategy editor /scorecards/{slug}/strategy", () => getStrategyEditor(analyst, "pa-card"), ["Grow"]],
-      ["persona access form /admin/users/{id} (restricted admin)", () => getPersonaAccessForAdmin(restrictedAdmin, exec.id), ["cannot change who sees which personas"]],
       ["GET /api/v1/personas?status=all", async () => (await getApiPersonas(api("/personas?status=all"), ctx)).text(), ["vis-vera", "vis-mia"]],
       ["GET /api/v1/personas?status=DRAFT", async () => (await getApiPersonas(api("/personas?status=DRAFT"), ctx)).text(), ['"personas":[]']],
       ["scorecard overview (analyst)", () => getScorecardOverview(analyst, { scorecardSlug: "pa-card", period: PERIOD }), ["vis-vera"]],
@@ -585,10 +586,13 @@ describe("a restricted analyst and a restricted administrator", () => {
       await expect(getAuditPage(restrictedAdmin, { page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
       expect(auditLogRefusal(admin)).toBeNull();
       expect((await getAuditPage(admin, { page: 1 })).total).toBeGreaterThan(0);
-      // Not even lifting their own restriction.
+      // Nor user management: not even lifting their own restriction, or resetting an unrestricted account.
       const lift = await setPersonaAccess(restrictedAdmin, { userId: restrictedAdmin.id, scope: "all" });
-      expect(lift).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/cannot change who sees which personas/) });
-      expect(personaScope(restrictedAdmin).all).toBe(false);
+      expect(lift).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/cannot manage users/) });
+      expect(personaScope(await actorOfToken(restrictedAdminToken)).all).toBe(false);
+      await expect(getPersonaAccessForAdmin(restrictedAdmin, exec.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const reset = await resetUserPassword(restrictedAdmin, { userId: admin.id });
+      expect(reset).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/cannot manage users/) });
     });
   });
 });
@@ -602,8 +606,8 @@ const REVIEWED_ROUTES: Record<string, string> = {
   "(app)/admin/audit/page.tsx": "refused to a restricted administrator (auditLogRefusal)",
   "(app)/admin/departments/[id]/page.tsx": "a department: no persona data",
   "(app)/admin/departments/page.tsx": "departments: no persona data",
-  "(app)/admin/users/[id]/page.tsx": "persona access form (restricted admin)",
-  "(app)/admin/users/page.tsx": "users: how many personas each sees, never which",
+  "(app)/admin/users/[id]/page.tsx": "user management refused to a restricted administrator",
+  "(app)/admin/users/page.tsx": "user management refused to a restricted administrator",
   "(app)/departments/[departmentId]/page.tsx": "department view",
   "(app)/departments/page.tsx": "department list",
   "(app)/entry/import/page.tsx": "import verdicts: refuses an import row",

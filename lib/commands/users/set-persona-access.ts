@@ -1,5 +1,4 @@
 import "server-only";
-import { EVERY_PERSONA } from "@/lib/auth/policy";
 import { setPersonaAccessSchema } from "@/lib/validation/users";
 import { defineCommand, fail } from "../command";
 
@@ -13,9 +12,6 @@ export const setPersonaAccess = defineCommand({
   name: "user.persona-access",
   action: "user.manage",
   schema: setPersonaAccessSchema,
-  // Only an administrator who sees every persona decides who sees which: a restricted one could
-  // otherwise lift their own restriction, or grant personas they do not see themselves.
-  resource: async () => EVERY_PERSONA,
   async run({ input, tx, audit, unchanged }) {
     const user = await tx.user.findUnique({
       where: { id: input.userId },

@@ -164,7 +164,7 @@ describe("per-persona access (the privacy clause)", () => {
     expect(can(restrictedAdmin, "dashboard.read", { persona: { id: "p3" } })).toBe(false);
     expect(can(analyst, "persona.write", { persona: { id: "p3" } })).toBe(true);
     // Without a persona in the resource the clause says nothing: the role decides.
-    expect(can(restrictedAdmin, "user.manage")).toBe(true);
+    expect(can(restrictedAdmin, "department.manage")).toBe(true);
   });
 
   it("says why a write about another persona is refused, and the role's refusal otherwise", () => {
@@ -179,7 +179,7 @@ describe("per-persona access (the privacy clause)", () => {
     expect(can(analyst, "kpi.propose", { personas: [{ id: "p3" }] })).toBe(true);
   });
 
-  it("refuses an action about every persona (recalibration, audit log, new persona, persona access) to a restricted actor, saying why", () => {
+  it("refuses an action about every persona (recalibration, audit log, new persona, user management) to a restricted actor, saying why", () => {
     const restrictedAnalyst = { ...analyst, restrictedToPersonaIds: ["p1"] };
     expect(can(analyst, "weight.write", EVERY_PERSONA)).toBe(true);
     expect(can(restrictedAnalyst, "weight.write")).toBe(true); // reading the weights screen: the role decides
@@ -187,7 +187,10 @@ describe("per-persona access (the privacy clause)", () => {
     expect(refusal(restrictedAnalyst, "weight.write", EVERY_PERSONA)).toMatch(/recalibration sets every persona's weight/);
     expect(refusal(restrictedAnalyst, "persona.write", EVERY_PERSONA)).toMatch(/new persona would be outside your access/);
     expect(refusal(restrictedAdmin, "audit.read", EVERY_PERSONA)).toMatch(/audit log records changes to every persona/);
-    expect(refusal(restrictedAdmin, "user.manage", EVERY_PERSONA)).toMatch(/cannot change who sees which personas/);
+    // Managing users at all: a new or reset account could see every persona.
+    expect(can(restrictedAdmin, "user.manage")).toBe(false);
+    expect(refusal(restrictedAdmin, "user.manage")).toMatch(/cannot manage users/);
+    expect(can({ ...restrictedAdmin, restrictedToPersonaIds: undefined }, "user.manage")).toBe(true);
     expect(() => authorize(restrictedAdmin, "audit.read", EVERY_PERSONA)).toThrow(/administrator who sees all personas/);
     // The role's refusal comes first: an executive is told the role, not the scope.
     expect(refusal({ ...restrictedAnalyst, role: "EXECUTIVE" }, "audit.read", EVERY_PERSONA)).toBe("Only administrators can read the audit log.");

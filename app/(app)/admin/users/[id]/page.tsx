@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { ActiveBadge, RoleBadge } from "@/components/admin/badges";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { PersonaAccessForm } from "@/components/admin/persona-access-form";
-import { Notice } from "@/components/ui/notice";
 import { ResetPasswordForm, UserActiveForm } from "@/components/admin/user-access-forms";
 import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
 import { Card } from "@/components/ui/card";
@@ -53,13 +52,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <EditUserForm action={updateUserAction} user={user} departments={departments} lastActiveAdmin={lastActiveAdmin} />
           </Card>
           <Card title="Persona access">
-            {access.refusal !== null ? (
-              <Notice>
-                {access.restricted ? "Sees only some personas." : "Sees all personas."} {access.refusal}
-              </Notice>
-            ) : (
-              <PersonaAccessForm action={setPersonaAccessAction} userId={user.id} access={access} />
-            )}
+            <PersonaAccessForm action={setPersonaAccessAction} userId={user.id} access={access} />
           </Card>
         </div>
         <div className="space-y-6">
