@@ -147,6 +147,9 @@ type Clause = (actor: Actor, action: Action, resource: Resource | undefined) => 
 // - a read of many: `personaScope(actor)`, which every query in lib/queries takes and applies
 //   (lib/queries/persona-scope.ts turns it into a Prisma `where` or an id filter). A new query
 //   that reads persona data calls `personaScope(actor)` and filters by it; a screen never does.
+// - an action about every persona at once (a recalibration, the audit log, a new persona):
+//   `resource.everyPersona` (EVERY_PERSONA) needs an actor who sees all personas; `refusal(...)`
+//   gives a screen the reason to show instead of the action.
 
 /** Which personas' data an actor may see: all of them, or only these ids. */
 export type PersonaScope = { all: true } | { all: false; personaIds: readonly string[] };
