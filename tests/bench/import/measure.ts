@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "@/lib/auth/actor";
-import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
+import { importMeasurements, importPhases } from "@/lib/commands/measurements/import-measurements";
 import { closeDatabase, getDatabase, getDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
@@ -66,12 +66,18 @@ function fileOf(kpis: string[], personas: string[], shift: number): string {
 }
 
 async function timedImport(actor: Actor, csv: string, fileName: string) {
+  const marks: { name: string; at: number }[] = [];
+  const onPhase = (m: unknown) => marks.push(m as { name: string; at: number });
+  importPhases.subscribe(onPhase);
   const started = performance.now();
   const parsed = parseCsv(new TextEncoder().encode(csv));
   if (!parsed.ok) throw new Error(parsed.message);
   const parsedAt = performance.now();
   const result = await importMeasurements(actor, { fileName, dryRun: false, hasComment: parsed.hasComment, rows: parsed.rows });
   const done = performance.now();
+  importPhases.unsubscribe(onPhase);
+  let prev = parsedAt;
+  process.stderr.write(`${fileName}: ` + [...marks, { name: "commit", at: done }].map((m) => { const t = `${m.name} ${(m.at - prev).toFixed(0)}`; prev = m.at; return t; }).join(", ") + "\n");
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   return { parseMs: parsedAt - started, commandMs: done - parsedAt, totalMs: done - started, counts: result.data.counts };
 }

@@ -126,7 +126,7 @@ describe("commit", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("writes all rows in one go with revisions and audit events; a second commit changes nothing", async () => {
+  it("writes all rows in one go with revisions and one audit event listing every change; a second commit changes nothing", async () => {
     const kpi = await makeKpi({ ownerId: owner.id });
     const persona = await makePersona();
     const p2 = await makePersona();
@@ -154,13 +154,26 @@ describe("commit", () => {
     expect(corrected.revisions[0]!.value?.toFixed()).toBe("70");
     expect(saved.find((m) => m.notAvailableReason === "CRM export failed")?.value).toBeNull();
 
-    const events = await db.auditEvent.findMany({ where: { at: { gte: new Date(Date.now() - 60_000) }, action: "measurement.import" }, orderBy: { at: "asc" } });
-    expect(await db.auditEvent.count()).toBe(auditsBefore + 5); // one summary + one per changed row
-    const summary = events.find((e) => e.entityType === "MeasurementImport" && e.entityId === first.importId);
-    expect(summary?.after).toMatchObject({ fileName: "october.csv", counts: { insert: 3, update: 1 } });
-    const update = events.find((e) => e.entityId === corrected.id);
-    expect(update?.before).toMatchObject({ value: "70", comment: "was", version: 1 });
-    expect(update?.after).toMatchObject({ value: "72.25", comment: "corrected", version: 2, reason: "Imported from october.csv", importId: first.importId });
+    // One audit event for the import (one mutation), listing every changed cell before -> after;
+    // each value's own history is its MeasurementRevision (checked above).
+    expect(await db.auditEvent.count()).toBe(auditsBefore + 1);
+    const events = await db.auditEvent.findMany({ where: { at: { gte: new Date(Date.now() - 60_000) }, action: "measurement.import" } });
+    expect(events.filter((e) => e.entityId === first.importId)).toHaveLength(1);
+    expect(events.filter((e) => e.entityType === "Measurement")).toEqual([]);
+    const event = events.find((e) => e.entityId === first.importId)!;
+    expect(event).toMatchObject({ entityType: "MeasurementImport", actorId: owner.id, before: null });
+    expect(event.after).toEqual({
+      fileName: "october.csv",
+      source: "IMPORT",
+      counts: { total: 4, insert: 3, update: 1, unchanged: 0, error: 0 },
+      reason: "Imported from october.csv",
+      changes: [
+        [kpi.code, persona.slug, TWO_AGO, ["70", null, "was"], ["72.25", null, "corrected"]],
+        [kpi.code, persona.slug, LAST_MONTH, null, [null, "CRM export failed", null]],
+        [kpi.code, p2.slug, LAST_MONTH, null, ["95", null, null]],
+        [kpi.code, p2.slug, TWO_AGO, null, ["50", null, "Outage in March; fix shipped"]],
+      ],
+    });
 
     const before = await snapshot();
     const second = okResult(await run(owner, rows, { dryRun: false, fileName: "october.csv" }));
