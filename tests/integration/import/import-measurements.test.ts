@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
 import { saveMeasurement } from "@/lib/commands/measurements/save-measurement";
 import { getDb } from "@/lib/db";
+import { getAuditPage, IMPORT_CHANGES_SHOWN } from "@/lib/queries/admin-audit";
+import { auditFilterSchema } from "@/lib/validation/audit";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 import type { ImportResult, ImportRowInput } from "@/lib/validation/imports";
 import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "../commands/fixtures";
@@ -179,6 +181,22 @@ describe("commit", () => {
     const second = okResult(await run(owner, rows, { dryRun: false, fileName: "october.csv" }));
     expect(second).toMatchObject({ committed: true, importId: null, counts: { total: 4, unchanged: 4 } });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("shows an import on the audit log as its summary and first changes, with the rest counted", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const personas = [await makePersona(), await makePersona(), await makePersona(), await makePersona(), await makePersona()];
+    const rows = personas.flatMap((p) => [1, 2, 3, 4, 5].map((m) => row({ kpi_code: kpi.code, persona_slug: p.slug, period: addPeriods(THIS_MONTH, "MONTHLY", -m), value: String(80 + m) })));
+    const result = okResult(await run(owner, rows, { dryRun: false, fileName: "many.csv" }));
+    expect(result.counts.insert).toBe(25);
+
+    const page = await getAuditPage(admin, auditFilterSchema.parse({ entity: "MeasurementImport" }));
+    const event = page.rows.find((r) => r.entityId === result.importId)!;
+    expect(event.changes.filter((c) => !c.changed).map((c) => c.field)).toEqual(expect.arrayContaining(["fileName", "counts", "reason", "source"]));
+    const listed = event.changes.filter((c) => c.changed);
+    expect(listed).toHaveLength(IMPORT_CHANGES_SHOWN);
+    expect(listed[0]).toEqual({ field: `${kpi.code} · ${personas[0]!.slug} · ${addPeriods(THIS_MONTH, "MONTHLY", -1).slice(0, 7)}`, before: null, after: "81", changed: true });
+    expect(event.moreChanges).toBe(25 - IMPORT_CHANGES_SHOWN);
   });
 
   it("keeps saved comments when the file has no comment column", async () => {
