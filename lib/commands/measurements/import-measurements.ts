@@ -40,15 +40,21 @@ import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SE
 //     without a version the import overwrites knowingly, keeping the revision;
 //   - an update keeps the replaced state in MeasurementRevision with the reason
 //     "Imported from <file name>" (or the API request's reason);
-//   - audit: one summary event (entityType MeasurementImport: file, source, counts) plus one event
-//     per inserted or updated row (entityType Measurement, before/after like a single save), so
-//     a value's history shows the import the same way it shows a save, and the import as a whole
-//     is one line of the audit log. Unchanged rows write nothing; a second commit of the same
-//     file is all "unchanged" and writes no event at all.
+//   - audit: an import is ONE mutation and writes ONE AuditEvent (entityType MeasurementImport,
+//     in this transaction) whose `after` keeps the file name, source, counts, reason and every
+//     changed cell compactly: [kpi code, persona slug, period, before, after], a state being
+//     [value, notAvailableReason, comment] and before null for a new value (ImportAuditPayload).
+//     A value's own history is its MeasurementRevision rows (old state, who, when, "Imported from
+//     <file>") and the Measurement row (enteredBy, enteredAt, source). A single save keeps its
+//     per-value event; an import no longer writes one per value (100,000 jsonb rows with four
+//     indexes were most of an import's write time). Unchanged rows write nothing; a second
+//     commit of the same file is all "unchanged" and writes no event at all.
 //
 // Set-based: the KPIs, personas, targets and saved values of the whole file are read in a few
-// statements, and the writes are one statement per 10,000 rows that writes the values together
-// with their revisions and audit events (bulk-sql.ts).
+// statements; each KPI's rules and the actor's right to write it are worked out once per file,
+// and each row is still judged by the one shared schema. The writes are one statement for the
+// new values and one for the revisions and changed values (bulk-sql.ts says how they are
+// shaped, and why). The bench (tests/bench/import) times each phase through `importPhases`.
 
 /** Phases of an import (tests/bench/import prints them): published only when someone subscribes. */
 export const importPhases = channel("persona.measurement-import.phase");
