@@ -73,7 +73,17 @@ function describeState(state: unknown): string | null {
  * page never renders 100,000 lines.
  */
 export function describeImport(head: unknown, first: unknown, total: number): Pick<AuditRow, "changes" | "moreChanges"> {
-  const changes = describeChanges(null, head).map((c) => ({ ...c, changed: false }));
+  const summary = isObject(head) ? head : {};
+  const counts = summary.counts;
+  const changes = describeChanges(null, {
+    fileName: summary.fileName,
+    source: summary.source,
+    reason: summary.reason,
+    // "46 rows: 0 new, 46 updated, 0 unchanged"
+    counts: isObject(counts) ? `${String(counts.total)} rows: ${String(counts.insert)} new, ${String(counts.update)} updated, ${String(counts.unchanged)} unchanged` : counts,
+  })
+    .filter((c) => c.after !== null)
+    .map((c) => ({ ...c, changed: false }));
   const listed = Array.isArray(first) ? first : [];
   for (const change of listed) {
     if (!Array.isArray(change)) continue;

@@ -192,7 +192,12 @@ describe("commit", () => {
 
     const page = await getAuditPage(admin, auditFilterSchema.parse({ entity: "MeasurementImport" }));
     const event = page.rows.find((r) => r.entityId === result.importId)!;
-    expect(event.changes.filter((c) => !c.changed).map((c) => c.field)).toEqual(expect.arrayContaining(["fileName", "counts", "reason", "source"]));
+    expect(event.changes.filter((c) => !c.changed).map((c) => [c.field, c.after])).toEqual([
+      ["fileName", "many.csv"],
+      ["source", "IMPORT"],
+      ["reason", "Imported from many.csv"],
+      ["counts", "25 rows: 25 new, 0 updated, 0 unchanged"],
+    ]);
     const listed = event.changes.filter((c) => c.changed);
     expect(listed).toHaveLength(IMPORT_CHANGES_SHOWN);
     expect(listed[0]).toEqual({ field: `${kpi.code} · ${personas[0]!.slug} · ${addPeriods(THIS_MONTH, "MONTHLY", -1).slice(0, 7)}`, before: null, after: "81", changed: true });
