@@ -189,15 +189,19 @@ interface Bounds {
 
 const ZERO = new Decimal(0);
 const HUNDRED = new Decimal(100);
-/** Bounds per KPI rules object: an import asks for the same KPI's bounds on thousands of rows. */
-const boundsCache = new WeakMap<MeasurementKpiRules, Bounds>();
+/**
+ * Bounds per KPI rules object (an import asks for the same KPI's bounds on thousands of rows),
+ * kept with the fields they come from, so an object changed since is worked out again.
+ */
+const boundsCache = new WeakMap<MeasurementKpiRules, { from: [string, string, unknown, unknown]; bounds: Bounds }>();
 
 function boundsOf(kpi: MeasurementKpiRules): Bounds {
-  let bounds = boundsCache.get(kpi);
-  if (!bounds) {
-    bounds = computeBounds(kpi);
-    boundsCache.set(kpi, bounds);
+  const cached = boundsCache.get(kpi);
+  if (cached && cached.from[0] === kpi.measureType && cached.from[1] === kpi.unit && cached.from[2] === kpi.scaleMin && cached.from[3] === kpi.scaleMax) {
+    return cached.bounds;
   }
+  const bounds = computeBounds(kpi);
+  boundsCache.set(kpi, { from: [kpi.measureType, kpi.unit, kpi.scaleMin, kpi.scaleMax], bounds });
   return bounds;
 }
 
