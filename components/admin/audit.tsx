@@ -12,7 +12,11 @@ interface AuditRowView {
   entityType: string;
   entityId: string;
   changes: { field: string; before: string | null; after: string | null; changed: boolean }[];
+  /** Changes recorded but not listed (an import's cells past the first ones). */
+  moreChanges: number;
 }
+
+const count = new Intl.NumberFormat("en");
 
 const timestamp = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
@@ -75,7 +79,7 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
   return (
     <ol className="space-y-2" aria-label="Audit events, newest first">
       {rows.map((row) => {
-        const changed = row.changes.filter((c) => c.changed);
+        const changed = row.changes.filter((c) => c.changed).length + row.moreChanges;
         return (
           <li key={row.id} className="rounded-lg border border-slate-200 bg-white">
             <details>
@@ -91,7 +95,8 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
                   <span className="block break-all text-xs text-slate-600">by {row.actorLabel}</span>
                 </span>
                 <span className="shrink-0 text-xs text-slate-600">
-                  {changed.length} {changed.length === 1 ? "field" : "fields"} · show before/after
+                  {count.format(changed)} {row.entityType === "MeasurementImport" ? (changed === 1 ? "value" : "values") : changed === 1 ? "field" : "fields"} · show
+                  before/after
                 </span>
               </summary>
               <div className="relative overflow-x-auto border-t border-slate-100 px-4 py-3">
@@ -127,6 +132,12 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
                     </tbody>
                   </table>
                 )}
+                {row.moreChanges > 0 ? (
+                  <p className="mt-2 text-sm text-slate-600">
+                    …and {count.format(row.moreChanges)} more {row.moreChanges === 1 ? "change" : "changes"}, kept in this event (and each in its value&apos;s revisions)
+                    but not listed here.
+                  </p>
+                ) : null}
               </div>
             </details>
           </li>

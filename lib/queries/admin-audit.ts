@@ -18,7 +18,12 @@ export interface AuditRow {
   entityId: string;
   /** Changed fields first; JSON values rendered as text. */
   changes: { field: string; before: string | null; after: string | null; changed: boolean }[];
+  /** Changes recorded but not listed in `changes` (an import's cells past the first IMPORT_CHANGES_SHOWN). */
+  moreChanges: number;
 }
+
+/** Changed cells of an import listed on the page; the rest are counted ("and M more"). */
+export const IMPORT_CHANGES_SHOWN = 20;
 
 export interface AuditPage {
   rows: AuditRow[];
@@ -52,6 +57,40 @@ export function describeChanges(before: unknown, after: unknown): AuditRow["chan
     return { field, before: isObject(before) ? bv : null, after: isObject(after) ? av : null, changed: bv !== av || !isObject(before) || !isObject(after) };
   });
   return rows.sort((x, y) => Number(y.changed) - Number(x.changed));
+}
+
+/** A cell state in an import's audit event ([value, notAvailableReason, comment]) in words. */
+function describeState(state: unknown): string | null {
+  if (!Array.isArray(state)) return null;
+  const [value, reason, comment] = state as [unknown, unknown, unknown];
+  const main = value !== null && value !== undefined ? String(value) : `not available (${String(reason ?? "")})`;
+  return comment !== null && comment !== undefined && comment !== "" ? `${main}; comment: ${String(comment)}` : main;
+}
+
+/**
+ * An import's event (entityType MeasurementImport): its summary fields, then its first changed
+ * cells as "KPI · persona · period" before -> after. The full list stays in the event; the
+ * page never renders 100,000 lines.
+ */
+export function describeImport(head: unknown, first: unknown, total: number): Pick<AuditRow, "changes" | "moreChanges"> {
+  const summary = isObject(head) ? head : {};
+  const counts = summary.counts;
+  const changes = describeChanges(null, {
+    fileName: summary.fileName,
+    source: summary.source,
+    reason: summary.reason,
+    // "46 rows: 0 new, 46 updated, 0 unchanged"
+    counts: isObject(counts) ? `${String(counts.total)} rows: ${String(counts.insert)} new, ${String(counts.update)} updated, ${String(counts.unchanged)} unchanged` : counts,
+  })
+    .filter((c) => c.after !== null)
+    .map((c) => ({ ...c, changed: false }));
+  const listed = Array.isArray(first) ? first : [];
+  for (const change of listed) {
+    if (!Array.isArray(change)) continue;
+    const [kpi, persona, period, before, after] = change as unknown[];
+    changes.push({ field: `${String(kpi)} · ${String(persona)} · ${String(period).slice(0, 7)}`, before: describeState(before), after: describeState(after), changed: true });
+  }
+  return { changes, moreChanges: Math.max(0, total - listed.length) };
 }
 
 function dayStart(iso: string): Date {
@@ -88,7 +127,28 @@ export async function getAuditPage(actor: Actor, filter: AuditFilter): Promise<A
     orderBy: [{ at: "desc" }, { id: "desc" }],
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
+    select: { id: true, at: true, actorLabel: true, actorId: true, action: true, entityType: true, entityId: true },
   });
+  // Payloads: an import's event lists every cell it changed (up to 100,000), so only its summary
+  // and first changes are read; every other event whole.
+  const importIds = events.filter((e) => e.entityType === "MeasurementImport").map((e) => e.id);
+  const otherIds = events.filter((e) => e.entityType !== "MeasurementImport").map((e) => e.id);
+  const payloads = new Map<string, Pick<AuditRow, "changes" | "moreChanges">>();
+  if (otherIds.length > 0) {
+    for (const e of await db.auditEvent.findMany({ where: { id: { in: otherIds } }, select: { id: true, before: true, after: true } })) {
+      payloads.set(e.id, { changes: describeChanges(e.before, e.after), moreChanges: 0 });
+    }
+  }
+  if (importIds.length > 0) {
+    const rows = await db.$queryRawUnsafe<{ id: string; head: unknown; first: unknown; total: number }[]>(
+      `SELECT id, after - 'changes' AS head,
+              CASE WHEN jsonb_typeof(after -> 'changes') = 'array' THEN jsonb_path_query_array(after -> 'changes', '$[0 to ${IMPORT_CHANGES_SHOWN - 1}]') END AS first,
+              CASE WHEN jsonb_typeof(after -> 'changes') = 'array' THEN jsonb_array_length(after -> 'changes') ELSE 0 END AS total
+         FROM "AuditEvent" WHERE id = ANY($1::text[])`,
+      importIds,
+    );
+    for (const r of rows) payloads.set(r.id, describeImport(r.head, r.first, Number(r.total)));
+  }
   const actors = await db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" }, take: 2000 });
   const types = await db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } });
   return {
@@ -100,7 +160,7 @@ export async function getAuditPage(actor: Actor, filter: AuditFilter): Promise<A
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      changes: describeChanges(e.before, e.after),
+      ...(payloads.get(e.id) ?? { changes: [], moreChanges: 0 }),
     })),
     total,
     page,

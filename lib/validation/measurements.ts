@@ -20,6 +20,20 @@ export const VALUE_DECIMALS = 6;
 export const VALUE_INTEGER_DIGITS = 14;
 
 const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?$/;
+const INTEGER_LIMIT = new Decimal(10).pow(VALUE_INTEGER_DIGITS);
+/** A decimal that fits numeric(20, 6) as written: sign, at most 14 digits, at most 6 decimals. */
+const PLAIN_DECIMAL = new RegExp(`^(-?)(\\d{1,${VALUE_INTEGER_DIGITS}})(?:\\.(\\d{0,${VALUE_DECIMALS}}))?$`);
+
+/** What Decimal's toFixed() writes for a plain decimal: no leading or trailing zeros, never "-0". */
+function canonicalPlain(sign: string, integer: string, fraction: string): string {
+  let i = 0;
+  while (i < integer.length - 1 && integer.charCodeAt(i) === 48) i++;
+  let f = fraction.length;
+  while (f > 0 && fraction.charCodeAt(f - 1) === 48) f--;
+  const whole = i === 0 ? integer : integer.slice(i);
+  const text = f === 0 ? whole : `${whole}.${fraction.slice(0, f)}`;
+  return sign === "" || text === "0" ? text : `-${text}`;
+}
 
 export type DecimalParse = { ok: true; value: string } | { ok: false; message: string };
 
@@ -29,6 +43,12 @@ export type DecimalParse = { ok: true; value: string } | { ok: false; message: s
  * that is not a finite decimal the database can store exactly.
  */
 export function parseDecimal(input: unknown, label = "Value"): DecimalParse {
+  if (typeof input === "string") {
+    // Most cells are plain decimals ("87.40", "-3", "0012.5"): written canonically without
+    // building a Decimal (an import judges 100,000 of them). Anything else takes the full path.
+    const plain = PLAIN_DECIMAL.exec(input.trim());
+    if (plain) return { ok: true, value: canonicalPlain(plain[1]!, plain[2]!, plain[3] ?? "") };
+  }
   let decimal: Decimal;
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return { ok: false, message: `${label} must be a finite number.` };
@@ -46,7 +66,7 @@ export function parseDecimal(input: unknown, label = "Value"): DecimalParse {
   if (decimal.decimalPlaces() > VALUE_DECIMALS) {
     return { ok: false, message: `${label} can have at most ${VALUE_DECIMALS} digits after the decimal point.` };
   }
-  if (decimal.abs().gte(new Decimal(10).pow(VALUE_INTEGER_DIGITS))) {
+  if (decimal.abs().gte(INTEGER_LIMIT)) {
     return { ok: false, message: `${label} can have at most ${VALUE_INTEGER_DIGITS} digits before the decimal point.` };
   }
   return { ok: true, value: decimal.isZero() ? "0" : decimal.toFixed() };
@@ -167,7 +187,25 @@ interface Bounds {
   integer: boolean;
 }
 
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+/**
+ * Bounds per KPI rules object (an import asks for the same KPI's bounds on thousands of rows),
+ * kept with the fields they come from, so an object changed since is worked out again.
+ */
+const boundsCache = new WeakMap<MeasurementKpiRules, { from: [string, string, unknown, unknown]; bounds: Bounds }>();
+
 function boundsOf(kpi: MeasurementKpiRules): Bounds {
+  const cached = boundsCache.get(kpi);
+  if (cached && cached.from[0] === kpi.measureType && cached.from[1] === kpi.unit && cached.from[2] === kpi.scaleMin && cached.from[3] === kpi.scaleMax) {
+    return cached.bounds;
+  }
+  const bounds = computeBounds(kpi);
+  boundsCache.set(kpi, { from: [kpi.measureType, kpi.unit, kpi.scaleMin, kpi.scaleMax], bounds });
+  return bounds;
+}
+
+function computeBounds(kpi: MeasurementKpiRules): Bounds {
   if (kpi.measureType === "QUALITATIVE") {
     return {
       min: kpi.scaleMin === null ? null : new Decimal(kpi.scaleMin),
@@ -177,12 +215,12 @@ function boundsOf(kpi: MeasurementKpiRules): Bounds {
   }
   switch (kpi.unit) {
     case "PERCENT":
-      return { min: new Decimal(0), max: new Decimal(100), integer: false };
+      return { min: ZERO, max: HUNDRED, integer: false };
     case "COUNT":
-      return { min: new Decimal(0), max: null, integer: true };
+      return { min: ZERO, max: null, integer: true };
     case "RATIO":
     case "DURATION":
-      return { min: new Decimal(0), max: null, integer: false };
+      return { min: ZERO, max: null, integer: false };
     default:
       // CURRENCY and SCORE may be negative (a loss, a net score).
       return { min: null, max: null, integer: false };
@@ -215,6 +253,7 @@ export function allowedValuesText(kpi: MeasurementKpiRules): string {
 /** Null when the value (an exact decimal string from the schema) fits the KPI, else why not. */
 export function valueBoundsProblem(kpi: MeasurementKpiRules, value: string): string | null {
   const { min, max, integer } = boundsOf(kpi);
+  if (min === null && max === null && !integer) return null;
   const decimal = new Decimal(value);
   const outside = (min !== null && decimal.lt(min)) || (max !== null && decimal.gt(max)) || (integer && !decimal.isInteger());
   return outside ? `${kpi.name} takes ${allowedValuesText(kpi)}; ${value} is not allowed.` : null;
@@ -222,8 +261,15 @@ export function valueBoundsProblem(kpi: MeasurementKpiRules, value: string): str
 
 /** The latest period a value may be entered for: the month (or quarter) that contains today. */
 export function currentPeriodOf(today: Date | string, frequency: Frequency): string {
-  return periodStart(today, frequency);
+  const at = typeof today === "string" ? today : today.getTime();
+  const last = lastCurrentPeriod[frequency];
+  if (last?.at === at) return last.period;
+  const period = periodStart(today, frequency);
+  lastCurrentPeriod[frequency] = { at, period };
+  return period;
 }
+/** The last answer of currentPeriodOf per frequency: an import asks with the same `today` for every row. */
+const lastCurrentPeriod: Partial<Record<Frequency, { at: number | string; period: string }>> = {};
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
 import { DEMO_USERS, signIn } from "./helpers";
 
 // The import screen end to end: an owner uploads a file with one bad row, reads that row's
@@ -81,6 +82,44 @@ test.describe("import values", () => {
     await page.goto(`/entry?period=${month.param}`);
     await expect(page.getByRole("textbox", { name: /^Share of customers with rising buying frequency, SMB Owner, / })).toHaveValue("61.5");
     await expect(page.getByRole("textbox", { name: /^Share of customers with rising buying frequency, Expert Power User, / })).toHaveValue("58.25");
+  });
+
+  test("an administrator finds an import on the audit log as one event: its counts and first changes, the rest counted", async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const month = lastMonth();
+    await signIn(page, DEMO_USERS.admin);
+    // A year of two personas' values, re-imported with a new comment on each: only comments change,
+    // so no score moves for the specs that follow.
+    const rows: string[][] = [];
+    for (const persona of ["smb-owner", "expert-power-user"]) {
+      const exported = await page.request.get(`/entry/export.csv?kpi=CP-RISING-FREQUENCY&persona=${persona}&from=2025-01&to=${month.param}`);
+      expect(exported.status()).toBe(200);
+      const parsed = Papa.parse<string[]>((await exported.text()).trim(), { header: false });
+      rows.push(...parsed.data.slice(1));
+    }
+    expect(rows.length).toBeGreaterThan(20);
+    const csv = Papa.unparse([["kpi_code", "persona_slug", "period", "value", "comment", "not_available_reason"], ...rows.map((r) => [r[0]!, r[1]!, r[2]!, r[3]!, "Checked for the audit", r[5] ?? ""])]);
+    await page.goto("/entry/import");
+    await fileInput(page).setInputFiles({ name: "comments.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    const importButton = page.getByRole("button", { name: `Import ${rows.length} rows` });
+    await importButton.click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported comments.csv" })).toBeVisible();
+
+    await page.goto("/admin/audit?entity=MeasurementImport");
+    const event = page.getByRole("listitem").filter({ hasText: "measurement.import" }).first();
+    await expect(event).toContainText(`${rows.length} values`);
+    await event.locator("summary").click();
+    await expect(event.getByRole("rowheader", { name: "fileName" })).toBeVisible();
+    await expect(event.getByRole("row", { name: /fileName/ })).toContainText("comments.csv");
+    await expect(event.getByRole("rowheader", { name: /^CP-RISING-FREQUENCY · smb-owner · \d{4}-\d{2}/ }).first()).toBeVisible();
+    await expect(event.getByRole("rowheader", { name: /^CP-RISING-FREQUENCY · / })).toHaveCount(20);
+    await expect(event).toContainText(`…and ${rows.length - 20} more`);
+    await noSeriousAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath("audit-import-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: testInfo.outputPath("audit-import-360.png"), fullPage: true });
   });
 
   test("the export of a month re-imports as all unchanged, and a file without the required columns is named", async ({ page }) => {

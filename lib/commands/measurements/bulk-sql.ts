@@ -1,209 +1,224 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db";
+import { newIds } from "../ids";
 
-// Set-based statements for bulk measurement writes. Each batch of rows travels as ONE parameter,
-// a JSON array of records that Postgres unpacks with json_to_recordset(): one round trip and one
-// parameter per batch, whatever its size. (Bound arrays of 5,000 texts per column cost more in
-// the client's parameter handling than in the database; a JSON text is one string to the driver.)
-// Each write is one statement per batch that also writes what goes with it, in data-modifying
-// CTEs that share one snapshot: the new rows and their audit events; the revisions, the updates
-// and their audit events. Works the same on Postgres and on PGlite (no COPY, which PGlite's
-// socket does not support).
+// Set-based statements for bulk measurement writes (an import of up to 100,000 rows). What the
+// measurements showed (tests/bench/import, README "Import benchmark"), and so how these are built:
+//   - A cell travels as small integers: the position of its KPI and persona in two short id
+//     arrays (a file names ~100 KPIs and ~50 personas, not 100,000 of each), plus its period.
+//     Postgres joins those arrays back to ids (`unnest ... WITH ORDINALITY`), so neither side
+//     writes or reads 50 bytes of ids per cell.
+//   - Rows go to Postgres as ONE JSON parameter unpacked by json_to_recordset(): Prisma
+//     re-stringifies every raw parameter, so fewer bytes is what counts, not fewer parameters.
+//   - Saved values come back as ONE text per statement, built by string concatenation
+//     (to_json only for free text): json_build_array() looks up the type of each of its
+//     arguments on every row, and that made reading 100,000 saved values take seconds.
+//   - A cell's ids are looked up by subscript (($1::text[])[k + 1]), not joined: the planner
+//     takes a JSON parameter for 100 rows, and a join built its hash on the 100,000 side and
+//     spilled it to disk.
+// Works the same on Postgres and on PGlite (no COPY, which PGlite's socket does not support).
 
-/** Rows per statement: large enough to amortise a round trip, small enough for memory. */
-export const BATCH = 10_000;
+export { newId, newIds } from "../ids";
 
-const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-/** `count` new row ids shaped like Prisma's cuid ("c" + 24 lower-case letters and digits), from one random buffer. */
-export function newIds(count: number): string[] {
-  const bytes = randomBytes(24 * count);
-  const out = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    let id = "c";
-    for (let j = i * 24, end = j + 24; j < end; j++) id += ALPHABET[(bytes[j] as number) % 36];
-    out[i] = id;
-  }
-  return out;
+/** The KPIs and personas a bulk statement refers to: a cell names them by position (0-based) in these arrays. */
+export interface CellSpace {
+  kpiIds: readonly string[];
+  personaIds: readonly string[];
 }
 
-/** A new row id shaped like Prisma's cuid. */
-export function newId(): string {
-  return newIds(1)[0] as string;
-}
-
-export function batches<T>(rows: readonly T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+/** A cell: positions in CellSpace and the period ('YYYY-MM-DD'). */
+export interface CellRef {
+  k: number;
+  p: number;
+  period: string;
 }
 
 /** A saved measurement as read for an import (texts, so decimals stay exact). */
 export interface ExistingRow {
-  id: string;
-  kpiId: string;
-  personaId: string;
+  k: number;
+  p: number;
   period: string;
   /** Exact decimal without trailing zeros ("87.4", "100", "0"), as Decimal's toFixed() writes it. */
   value: string | null;
   notAvailableReason: string | null;
   comment: string | null;
-  source: string;
   version: number;
-  enteredById: string | null;
-  enteredByName: string | null;
-  /** ISO timestamp. */
-  enteredAt: string;
 }
 
-type PackedExisting = [string, string, string, string, string | null, string | null, string | null, string, number, string | null, string | null, string];
+type PackedExisting = [number, number, string, string | null, string | null, string | null, number];
+
+/** Months from a to b ('YYYY-MM-DD', a <= b), both included. */
+function monthSpan(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
+}
+
+// Postgres's ordinals are 1-based; the cells' positions are 0-based.
+const PACKED_EXISTING = `'[' || string_agg('[' || (k.i - 1) || ',' || (p.i - 1) || ',"' || to_char(m.period, 'YYYY-MM-DD') || '",'
+       || coalesce('"' || trim_scale(m.value) || '"', 'null') || ',' || coalesce(to_json(m."notAvailableReason")::text, 'null') || ','
+       || coalesce(to_json(m.comment)::text, 'null') || ',' || m.version || ']', ',') || ']'`;
 
 /**
  * The saved measurements of the given cells. Not locked (locking 100,000 rows writes to each of
  * them): the writes re-check each row's version instead, so a save committed meanwhile makes the
- * import a CONFLICT rather than a lost update. Each batch comes back as one JSON text (one row per
- * batch, not one per value: the client maps a row far more slowly than JSON.parse reads one).
+ * import a CONFLICT rather than a lost update. A file that covers most of its KPIs x personas x
+ * months (an export, a monthly upload) is read as that block in one index range scan; a sparse
+ * one sends its cells.
  */
-export async function loadExisting(tx: DbClient, cells: { kpiId: string; personaId: string; period: string }[]): Promise<ExistingRow[]> {
-  const out: ExistingRow[] = [];
-  for (const batch of batches(cells, 20_000)) {
-    const [packed] = await tx.$queryRawUnsafe<{ rows: string | null }[]>(
-      `SELECT json_agg(json_build_array(m.id, m."kpiId", m."personaId", to_char(m.period, 'YYYY-MM-DD'), trim_scale(m.value)::text,
-              m."notAvailableReason", m.comment, m.source::text, m.version, m."enteredById", u.name,
-              to_char(m."enteredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS rows
-         FROM json_to_recordset($1::json) AS c(k text, p text, d date)
-         JOIN "Measurement" m ON m."kpiId" = c.k AND m."personaId" = c.p AND m.period = c.d
-         LEFT JOIN "User" u ON u.id = m."enteredById"`,
-      JSON.stringify(batch.map((c) => ({ k: c.kpiId, p: c.personaId, d: c.period }))),
+export async function loadExisting(tx: DbClient, space: CellSpace, cells: readonly CellRef[]): Promise<ExistingRow[]> {
+  if (cells.length === 0) return [];
+  let first = cells[0]!.period;
+  let last = first;
+  for (const c of cells) {
+    if (c.period < first) first = c.period;
+    if (c.period > last) last = c.period;
+  }
+  const block = space.kpiIds.length * space.personaIds.length * monthSpan(first, last);
+  const packs: (string | null)[] = [];
+  if (block <= cells.length * 2) {
+    const [r] = await tx.$queryRawUnsafe<{ rows: string | null }[]>(
+      `SELECT ${PACKED_EXISTING} AS rows
+         FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i) CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS p(id, i)
+         JOIN "Measurement" m ON m."kpiId" = k.id AND m."personaId" = p.id AND m.period BETWEEN $3::date AND $4::date`,
+      space.kpiIds,
+      space.personaIds,
+      first,
+      last,
     );
-    if (!packed?.rows) continue;
-    for (const r of JSON.parse(packed.rows) as PackedExisting[]) {
-      out.push({
-        id: r[0],
-        kpiId: r[1],
-        personaId: r[2],
-        period: r[3],
-        value: r[4],
-        notAvailableReason: r[5],
-        comment: r[6],
-        source: r[7],
-        version: r[8],
-        enteredById: r[9],
-        enteredByName: r[10],
-        enteredAt: r[11],
-      });
+    packs.push(r?.rows ?? null);
+  } else {
+    for (let i = 0; i < cells.length; i += 20_000) {
+      const [r] = await tx.$queryRawUnsafe<{ rows: string | null }[]>(
+        `SELECT ${PACKED_EXISTING} AS rows
+           FROM json_to_recordset($3::json) AS c(k int, p int, d date)
+           JOIN unnest($1::text[]) WITH ORDINALITY AS k(id, i) ON k.i = c.k + 1
+           JOIN unnest($2::text[]) WITH ORDINALITY AS p(id, i) ON p.i = c.p + 1
+           JOIN "Measurement" m ON m."kpiId" = k.id AND m."personaId" = p.id AND m.period = c.d`,
+        space.kpiIds,
+        space.personaIds,
+        JSON.stringify(cells.slice(i, i + 20_000).map((c) => ({ k: c.k, p: c.p, d: c.period }))),
+      );
+      packs.push(r?.rows ?? null);
+    }
+  }
+  const out: ExistingRow[] = [];
+  for (const pack of packs) {
+    if (!pack) continue;
+    for (const r of JSON.parse(pack) as PackedExisting[]) {
+      out.push({ k: r[0], p: r[1], period: r[2], value: r[3], notAvailableReason: r[4], comment: r[5], version: r[6] });
     }
   }
   return out;
 }
 
-export interface NewMeasurement {
-  id: string;
-  kpiId: string;
-  personaId: string;
-  period: string;
+/** Who saved these cells, and when (a version conflict's message): few rows, so read only when needed. */
+export async function whoSaved(tx: DbClient, space: CellSpace, cells: readonly CellRef[]): Promise<Map<string, { enteredByName: string | null; enteredAt: string }>> {
+  const out = new Map<string, { enteredByName: string | null; enteredAt: string }>();
+  if (cells.length === 0) return out;
+  const rows = await tx.$queryRawUnsafe<{ k: number; p: number; d: string; name: string | null; at: string }[]>(
+    `SELECT c.k, c.p, to_char(m.period, 'YYYY-MM-DD') AS d, u.name, to_char(m."enteredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+       FROM json_to_recordset($3::json) AS c(k int, p int, d date)
+       JOIN unnest($1::text[]) WITH ORDINALITY AS k(id, i) ON k.i = c.k + 1
+       JOIN unnest($2::text[]) WITH ORDINALITY AS p(id, i) ON p.i = c.p + 1
+       JOIN "Measurement" m ON m."kpiId" = k.id AND m."personaId" = p.id AND m.period = c.d
+       LEFT JOIN "User" u ON u.id = m."enteredById"`,
+    space.kpiIds,
+    space.personaIds,
+    JSON.stringify(cells.map((c) => ({ k: c.k, p: c.p, d: c.period }))),
+  );
+  for (const r of rows) out.set(cellKey(r.k, r.p, r.d), { enteredByName: r.name, enteredAt: r.at });
+  return out;
+}
+
+/**
+ * Rows per write statement: json_to_recordset materializes its rows, and 10,000 (about 1 MB)
+ * stay within work_mem; 100,000 in one statement was not faster (A/B at load 10-12: 4.2-7.8 s
+ * against 4.6-5.7 s for ten statements).
+ */
+export const BATCH = 10_000;
+
+/** A cell's key in maps: positions and period. */
+export function cellKey(k: number, p: number, period: string): string {
+  return `${k}|${p}|${period}`;
+}
+
+/** A state to write into a cell. */
+export interface CellState {
   value: string | null;
   notAvailableReason: string | null;
   comment: string | null;
-  /** Its audit event: id and `after` snapshot. */
-  auditId: string;
-  after: unknown;
 }
 
 export interface WriteMeta {
   source: string;
   actorId: string;
   at: Date;
-  /** Audit events' actor label and action. */
-  actorLabel: string;
-  action: string;
 }
 
 /**
- * Inserts new cells and one AuditEvent per cell (entityType Measurement, no `before`), in one
- * statement per batch; returns how many cells were inserted (fewer: someone saved one of them
- * meanwhile, and the caller must roll back, which also takes back the audit events).
+ * Inserts new cells, one statement per BATCH; returns how many were inserted (fewer: someone saved
+ * one of them meanwhile, and the caller must roll back).
  */
-export async function insertMeasurements(tx: DbClient, rows: NewMeasurement[], meta: WriteMeta): Promise<number> {
+export async function insertMeasurements(tx: DbClient, space: CellSpace, rows: readonly (CellRef & CellState)[], meta: WriteMeta): Promise<number> {
+  const ids = newIds(rows.length);
   let count = 0;
-  for (const batch of batches(rows)) {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
     const [result] = await tx.$queryRawUnsafe<{ n: number }[]>(
-      `WITH u AS MATERIALIZED (
-         SELECT * FROM json_to_recordset($1::json) AS u(id text, k text, p text, d date, v text, na text, c text, a text, after jsonb)
-       ), ins AS (
+      `WITH ins AS (
          INSERT INTO "Measurement" (id, "kpiId", "personaId", period, value, "notAvailableReason", comment, source, "enteredById", "enteredAt", version)
-         SELECT u.id, u.k, u.p, u.d, u.v::numeric, u.na, u.c, $2::"MeasurementSource", $3, $4::timestamp(3), 1 FROM u
+         SELECT u.id, ($1::text[])[u.k + 1], ($2::text[])[u.p + 1], u.d, u.v::numeric, u.na, u.c, $4::"MeasurementSource", $5, $6::timestamp(3), 1
+           FROM json_to_recordset($3::json) AS u(id text, k int, p int, d date, v text, na text, c text)
          ON CONFLICT ("kpiId", "personaId", period) DO NOTHING
          RETURNING 1
-       ), aud AS (
-         INSERT INTO "AuditEvent" (id, "actorId", "actorLabel", action, "entityType", "entityId", before, after, at)
-         SELECT u.a, $3, $5, $6, 'Measurement', u.id, NULL, u.after, $4::timestamp(3) FROM u
        )
        SELECT count(*)::int AS n FROM ins`,
-      JSON.stringify(batch.map((r) => ({ id: r.id, k: r.kpiId, p: r.personaId, d: r.period, v: r.value, na: r.notAvailableReason, c: r.comment, a: r.auditId, after: r.after }))),
+      space.kpiIds,
+      space.personaIds,
+      JSON.stringify(batch.map((r, i) => ({ id: ids[start + i], k: r.k, p: r.p, d: r.period, v: r.value, na: r.notAvailableReason, c: r.comment }))),
       meta.source,
       meta.actorId,
       meta.at.toISOString(),
-      meta.actorLabel,
-      meta.action,
     );
     count += Number(result?.n ?? 0);
   }
   return count;
 }
 
-export interface ChangedMeasurement {
-  id: string;
-  /** The version read; the update is refused for a row at another version (changed meanwhile). */
-  version: number;
-  value: string | null;
-  notAvailableReason: string | null;
-  comment: string | null;
-  /** Id of the MeasurementRevision that keeps the replaced state. */
-  revisionId: string;
-  /** Its audit event: id, `before` and `after` snapshots. */
-  auditId: string;
-  before: unknown;
-  after: unknown;
-}
-
 /**
- * Keeps the replaced state of each row in MeasurementRevision (copied from the row itself),
- * updates the rows (version + 1) and writes one AuditEvent per row, in one statement per batch
- * (the CTEs share a snapshot, so the revision copies the state the update replaces). Returns how
- * many rows were updated (fewer: a row changed meanwhile, and the caller must roll back).
+ * Keeps the replaced state of each cell in MeasurementRevision (copied from the row itself, so it
+ * is exactly what the update replaces), and updates the rows (version + 1), in one statement per
+ * BATCH whose parts share one snapshot. A row at another version than the one read is left alone;
+ * returns how many rows were updated (fewer: a row changed meanwhile, and the caller must roll back).
  */
-export async function updateMeasurements(tx: DbClient, rows: ChangedMeasurement[], meta: WriteMeta & { reason: string }): Promise<number> {
+export async function updateMeasurements(tx: DbClient, space: CellSpace, rows: readonly (CellRef & CellState & { version: number })[], meta: WriteMeta & { reason: string }): Promise<number> {
+  const revisionIds = newIds(rows.length);
   let count = 0;
-  for (const batch of batches(rows)) {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
     const [result] = await tx.$queryRawUnsafe<{ n: number }[]>(
       `WITH u AS MATERIALIZED (
-         SELECT * FROM json_to_recordset($1::json) AS u(id text, ver int, v text, na text, c text, r text, a text, before jsonb, after jsonb)
+         SELECT m.id AS mid, m.version, m.value, m."notAvailableReason", m.comment, m."enteredById", m."enteredAt",
+                u.r, u.v, u.na, u.c
+           FROM json_to_recordset($3::json) AS u(r text, k int, p int, d date, ver int, v text, na text, c text)
+           JOIN "Measurement" m ON m."kpiId" = ($1::text[])[u.k + 1] AND m."personaId" = ($2::text[])[u.p + 1] AND m.period = u.d AND m.version = u.ver
        ), rev AS (
          INSERT INTO "MeasurementRevision" (id, "measurementId", version, value, "notAvailableReason", comment, "enteredById", "enteredAt", "changedById", "changedAt", reason)
-         SELECT u.r, m.id, m.version, m.value, m."notAvailableReason", m.comment, m."enteredById", m."enteredAt", $3, $4::timestamp(3), $7
-           FROM u JOIN "Measurement" m ON m.id = u.id AND m.version = u.ver
+         SELECT u.r, u.mid, u.version, u.value, u."notAvailableReason", u.comment, u."enteredById", u."enteredAt", $5, $6::timestamp(3), $7 FROM u
        ), upd AS (
          UPDATE "Measurement" m
-            SET value = u.v::numeric, "notAvailableReason" = u.na, comment = u.c, source = $2::"MeasurementSource",
-                "enteredById" = $3, "enteredAt" = $4::timestamp(3), version = m.version + 1
+            SET value = u.v::numeric, "notAvailableReason" = u.na, comment = u.c, source = $4::"MeasurementSource",
+                "enteredById" = $5, "enteredAt" = $6::timestamp(3), version = m.version + 1
            FROM u
-          WHERE m.id = u.id AND m.version = u.ver
+          WHERE m.id = u.mid AND m.version = u.version
          RETURNING 1
-       ), aud AS (
-         INSERT INTO "AuditEvent" (id, "actorId", "actorLabel", action, "entityType", "entityId", before, after, at)
-         SELECT u.a, $3, $5, $6, 'Measurement', u.id, u.before, u.after, $4::timestamp(3) FROM u
        )
        SELECT count(*)::int AS n FROM upd`,
-      JSON.stringify(
-        batch.map((r) => ({ id: r.id, ver: r.version, v: r.value, na: r.notAvailableReason, c: r.comment, r: r.revisionId, a: r.auditId, before: r.before, after: r.after })),
-      ),
+      space.kpiIds,
+      space.personaIds,
+      JSON.stringify(batch.map((r, i) => ({ r: revisionIds[start + i], k: r.k, p: r.p, d: r.period, ver: r.version, v: r.value, na: r.notAvailableReason, c: r.comment }))),
       meta.source,
       meta.actorId,
       meta.at.toISOString(),
-      meta.actorLabel,
-      meta.action,
       meta.reason,
     );
     count += Number(result?.n ?? 0);

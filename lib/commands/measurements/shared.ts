@@ -161,7 +161,8 @@ export function kpiRules<K extends { scaleMin: { toFixed(): string } | null; sca
 
 /** Same value (87.40 = 87.4) and same not-available reason. */
 export function sameContent(saved: { value: string | null; notAvailableReason: string | null }, value: string | null, notAvailableReason: string | null): boolean {
-  const equal = saved.value === null || value === null ? saved.value === value : new Decimal(saved.value).equals(value);
+  // Equal texts are equal values (both sides are usually canonical already); else compare exactly.
+  const equal = saved.value === value || (saved.value !== null && value !== null && new Decimal(saved.value).equals(value));
   return equal && saved.notAvailableReason === notAvailableReason;
 }
 

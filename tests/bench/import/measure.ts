@@ -3,6 +3,8 @@
 // through lib/import + the import command (parse, judge every row, write in one transaction),
 // beside a bare COPY of the same file into a scratch table through psql's \copy. Then the same
 // file again (all unchanged) and a file that changes every value (100,000 updates with revisions).
+// Each import is timed as parse / judge / write, with the command's own phases inside them
+// (published on a diagnostics channel, so the command carries no benchmark code).
 // Prints one JSON line prefixed with RESULT_PREFIX.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,12 +12,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "@/lib/auth/actor";
-import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
+import { importMeasurements, importPhases } from "@/lib/commands/measurements/import-measurements";
 import { closeDatabase, getDatabase, getDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { measurementsCsv } from "@/lib/export/measurements";
 import { parseCsv } from "@/lib/import";
+import type { ImportCounts } from "@/lib/validation/imports";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 
 export const IMPORT_RESULT_PREFIX = "IMPORT-BENCH-RESULT ";
@@ -24,13 +27,23 @@ const KPIS = 100;
 const PERSONAS = 50;
 const MONTHS = 20;
 
+/** One timed import: parse the file, judge every row (the command up to its verdicts), write (the rest, commit included). */
+export interface TimedImport {
+  parseMs: number;
+  judgeMs: number;
+  writeMs: number;
+  totalMs: number;
+  /** The command's phases (lib/commands/measurements/import-measurements publishes them), ms each, in order. */
+  phases: [string, number][];
+}
+
 export interface ImportBenchResult {
   rows: number;
   bytes: number;
   copyMs: number;
-  insert: { parseMs: number; commandMs: number; totalMs: number };
-  unchanged: { totalMs: number };
-  update: { totalMs: number };
+  insert: TimedImport;
+  unchanged: TimedImport;
+  update: TimedImport;
 }
 
 async function setUp(): Promise<{ actor: Actor; kpis: string[]; personas: string[] }> {
@@ -65,15 +78,27 @@ function fileOf(kpis: string[], personas: string[], shift: number): string {
   return measurementsCsv(rows);
 }
 
-async function timedImport(actor: Actor, csv: string, fileName: string) {
+async function timedImport(actor: Actor, csv: string, fileName: string): Promise<TimedImport & { counts: ImportCounts }> {
+  const marks: { name: string; at: number }[] = [];
+  const onPhase = (m: unknown) => marks.push(m as { name: string; at: number });
+  importPhases.subscribe(onPhase);
   const started = performance.now();
   const parsed = parseCsv(new TextEncoder().encode(csv));
   if (!parsed.ok) throw new Error(parsed.message);
   const parsedAt = performance.now();
   const result = await importMeasurements(actor, { fileName, dryRun: false, hasComment: parsed.hasComment, rows: parsed.rows });
   const done = performance.now();
+  importPhases.unsubscribe(onPhase);
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return { parseMs: parsedAt - started, commandMs: done - parsedAt, totalMs: done - started, counts: result.data.counts };
+  // "start" is the command's first line: before it, the input schema and the transaction's start.
+  const phases: [string, number][] = [];
+  let previous = parsedAt;
+  for (const m of [...marks, { name: "commit", at: done }]) {
+    phases.push([m.name === "start" ? "input+begin" : m.name, m.at - previous]);
+    previous = m.at;
+  }
+  const judgedAt = marks.find((m) => m.name === "verdicts")?.at ?? done;
+  return { parseMs: parsedAt - started, judgeMs: judgedAt - parsedAt, writeMs: done - judgedAt, totalMs: done - started, phases, counts: result.data.counts };
 }
 
 function copyMs(url: string, csv: string): number {
@@ -109,14 +134,9 @@ async function main(): Promise<ImportBenchResult> {
   const unchanged = await timedImport(actor, csv, "bench.csv");
   if (unchanged.counts.unchanged !== insert.counts.total) throw new Error(`expected all unchanged, got ${JSON.stringify(unchanged.counts)}`);
   const update = await timedImport(actor, fileOf(kpis, personas, -1), "bench-corrected.csv");
-  return {
-    rows: insert.counts.total,
-    bytes: Buffer.byteLength(csv),
-    copyMs: copy,
-    insert: { parseMs: insert.parseMs, commandMs: insert.commandMs, totalMs: insert.totalMs },
-    unchanged: { totalMs: unchanged.totalMs },
-    update: { totalMs: update.totalMs },
-  };
+  if (update.counts.update !== insert.counts.total) throw new Error(`expected all updates, got ${JSON.stringify(update.counts)}`);
+  const timings = (t: TimedImport): TimedImport => ({ parseMs: t.parseMs, judgeMs: t.judgeMs, writeMs: t.writeMs, totalMs: t.totalMs, phases: t.phases });
+  return { rows: insert.counts.total, bytes: Buffer.byteLength(csv), copyMs: copy, insert: timings(insert), unchanged: timings(unchanged), update: timings(update) };
 }
 
 main()

@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { importMeasurements } from "@/lib/commands/measurements/import-measurements";
 import { saveMeasurement } from "@/lib/commands/measurements/save-measurement";
 import { getDb } from "@/lib/db";
+import { getAuditPage, IMPORT_CHANGES_SHOWN } from "@/lib/queries/admin-audit";
+import { auditFilterSchema } from "@/lib/validation/audit";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 import type { ImportResult, ImportRowInput } from "@/lib/validation/imports";
 import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "../commands/fixtures";
@@ -126,7 +128,7 @@ describe("commit", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("writes all rows in one go with revisions and audit events; a second commit changes nothing", async () => {
+  it("writes all rows in one go with revisions and one audit event listing every change; a second commit changes nothing", async () => {
     const kpi = await makeKpi({ ownerId: owner.id });
     const persona = await makePersona();
     const p2 = await makePersona();
@@ -154,18 +156,52 @@ describe("commit", () => {
     expect(corrected.revisions[0]!.value?.toFixed()).toBe("70");
     expect(saved.find((m) => m.notAvailableReason === "CRM export failed")?.value).toBeNull();
 
-    const events = await db.auditEvent.findMany({ where: { at: { gte: new Date(Date.now() - 60_000) }, action: "measurement.import" }, orderBy: { at: "asc" } });
-    expect(await db.auditEvent.count()).toBe(auditsBefore + 5); // one summary + one per changed row
-    const summary = events.find((e) => e.entityType === "MeasurementImport" && e.entityId === first.importId);
-    expect(summary?.after).toMatchObject({ fileName: "october.csv", counts: { insert: 3, update: 1 } });
-    const update = events.find((e) => e.entityId === corrected.id);
-    expect(update?.before).toMatchObject({ value: "70", comment: "was", version: 1 });
-    expect(update?.after).toMatchObject({ value: "72.25", comment: "corrected", version: 2, reason: "Imported from october.csv", importId: first.importId });
+    // One audit event for the import (one mutation), listing every changed cell before -> after;
+    // each value's own history is its MeasurementRevision (checked above).
+    expect(await db.auditEvent.count()).toBe(auditsBefore + 1);
+    const events = await db.auditEvent.findMany({ where: { at: { gte: new Date(Date.now() - 60_000) }, action: "measurement.import" } });
+    expect(events.filter((e) => e.entityId === first.importId)).toHaveLength(1);
+    expect(events.filter((e) => e.entityType === "Measurement")).toEqual([]);
+    const event = events.find((e) => e.entityId === first.importId)!;
+    expect(event).toMatchObject({ entityType: "MeasurementImport", actorId: owner.id, before: null });
+    expect(event.after).toEqual({
+      fileName: "october.csv",
+      source: "IMPORT",
+      counts: { total: 4, insert: 3, update: 1, unchanged: 0, error: 0 },
+      reason: "Imported from october.csv",
+      changes: [
+        [kpi.code, persona.slug, TWO_AGO, ["70", null, "was"], ["72.25", null, "corrected"]],
+        [kpi.code, persona.slug, LAST_MONTH, null, [null, "CRM export failed", null]],
+        [kpi.code, p2.slug, LAST_MONTH, null, ["95", null, null]],
+        [kpi.code, p2.slug, TWO_AGO, null, ["50", null, "Outage in March; fix shipped"]],
+      ],
+    });
 
     const before = await snapshot();
     const second = okResult(await run(owner, rows, { dryRun: false, fileName: "october.csv" }));
     expect(second).toMatchObject({ committed: true, importId: null, counts: { total: 4, unchanged: 4 } });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("shows an import on the audit log as its summary and first changes, with the rest counted", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id });
+    const personas = [await makePersona(), await makePersona(), await makePersona(), await makePersona(), await makePersona()];
+    const rows = personas.flatMap((p) => [1, 2, 3, 4, 5].map((m) => row({ kpi_code: kpi.code, persona_slug: p.slug, period: addPeriods(THIS_MONTH, "MONTHLY", -m), value: String(80 + m) })));
+    const result = okResult(await run(owner, rows, { dryRun: false, fileName: "many.csv" }));
+    expect(result.counts.insert).toBe(25);
+
+    const page = await getAuditPage(admin, auditFilterSchema.parse({ entity: "MeasurementImport" }));
+    const event = page.rows.find((r) => r.entityId === result.importId)!;
+    expect(event.changes.filter((c) => !c.changed).map((c) => [c.field, c.after])).toEqual([
+      ["fileName", "many.csv"],
+      ["source", "IMPORT"],
+      ["reason", "Imported from many.csv"],
+      ["counts", "25 rows: 25 new, 0 updated, 0 unchanged"],
+    ]);
+    const listed = event.changes.filter((c) => c.changed);
+    expect(listed).toHaveLength(IMPORT_CHANGES_SHOWN);
+    expect(listed[0]).toEqual({ field: `${kpi.code} · ${personas[0]!.slug} · ${addPeriods(THIS_MONTH, "MONTHLY", -1).slice(0, 7)}`, before: null, after: "81", changed: true });
+    expect(event.moreChanges).toBe(25 - IMPORT_CHANGES_SHOWN);
   });
 
   it("keeps saved comments when the file has no comment column", async () => {

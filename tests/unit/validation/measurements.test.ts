@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -47,6 +48,10 @@ describe("parseDecimal", () => {
     [12.5, "12.5"],
     [1e-6, "0.000001"],
     ["99999999999999.999999", "99999999999999.999999"],
+    ["-0.000", "0"],
+    ["007.50", "7.5"],
+    ["-00012.300", "-12.3"],
+    ["000000000000000001", "1"],
   ])("%j -> %s", (input, expected) => {
     expect(parseDecimal(input)).toEqual({ ok: true, value: expected });
   });
@@ -68,6 +73,25 @@ describe("parseDecimal", () => {
         expect(parsed.ok).toBe(true);
         if (parsed.ok) expect(Number(parsed.value)).toBe(Number(text));
       }),
+    );
+  });
+});
+
+describe("parseDecimal's plain-text path", () => {
+  // Plain decimals ("-0012.500") are written canonically without a Decimal (an import judges
+  // 100,000 of them); the result must be what Decimal writes for the same text.
+  const reference = (text: string) => {
+    const d = new Decimal(text);
+    return d.isZero() ? "0" : d.toFixed();
+  };
+  it("writes what Decimal writes, for any sign, leading zeros and trailing zeros", () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(fc.boolean(), digits(14), fc.option(fc.string({ unit: fc.constantFrom(..."0123456789"), maxLength: 6 })), (negative, integer, fraction) => {
+        const text = `${negative ? "-" : ""}${integer}${fraction === null ? "" : `.${fraction}`}`;
+        expect(parseDecimal(text)).toEqual({ ok: true, value: reference(text) });
+      }),
+      { numRuns: 2000 },
     );
   });
 });
