@@ -23,10 +23,11 @@ import {
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
 // target in force, score, a 12-period history, the previous period and what moved the overall
-// score. Bounded: 8 reads (structure, personas, data months, the persona's values over the
-// 12-period window, targets, weights, open escalations and their latest action plans; one more
-// with a department filter),
-// whatever the number of KPIs or the length of history.
+// score. Bounded: 9 reads in two round trips (first the scorecard id, the personas and, when no
+// month is asked for, the data months; then the structure, the persona's values over the
+// 12-period window (two reads), targets, weights, open escalations and their latest action plans,
+// and the data months when the month was given; one more with a department filter), whatever
+// the number of KPIs or the length of history.
 
 export interface PersonaScorecardInput {
   scorecardSlug: string;
@@ -182,21 +183,60 @@ function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], v
 export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  // One round trip for everything that needs only the addresses in the URL.
-  const [structure, personas, dataMonths, department] = await Promise.all([
-    loadScorecardStructure(db, input.scorecardSlug),
+  const periodParam = parseMonthParam(input.period);
+  const askedPeriod = periodParam.ok ? periodParam.month : null;
+  // Round trip 1: the ids every other read is keyed on (two index lookups), and, only when the URL
+  // names no month, the data months that say which month to show.
+  const [card, personas, monthsFirst] = await Promise.all([
+    db.scorecard.findUnique({ where: { slug: input.scorecardSlug }, select: { id: true } }),
     // Only the personas in the actor's scope: another persona is "not found" (a 404, not a 403).
     loadScoredPersonas(db, personaWhere(personaScope(actor))),
-    loadDataMonths(db, { slug: input.scorecardSlug }),
-    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+    askedPeriod === null ? loadDataMonths(db, { slug: input.scorecardSlug }) : null,
   ]);
   const persona = personas.find((p) => p.slug === input.personaSlug);
-  if (!structure || !persona) return null;
+  if (!card || !persona) return null;
   authorize(actor, "dashboard.read", { persona: { id: persona.id } });
+  const monthsLater = askedPeriod === null ? null : loadDataMonths(db, { slug: input.scorecardSlug });
+  const period = askedPeriod ?? (monthsFirst ? (monthsNewestFirst(monthsFirst.first, monthsFirst.last)[0] ?? null) : null);
+
+  // Round trip 2: everything else at once. The window: the last 12 months of a monthly KPI and
+  // the last 12 quarters of a quarterly one cover every history line, the previous period and
+  // the previous month's scores.
+  const window = period ? { MONTHLY: lastPeriods(period, "MONTHLY", 12), QUARTERLY: lastPeriods(period, "QUARTERLY", 12) } : null;
+  const [structure, dataMonths, department, rows, targets, weights, escalations] = await Promise.all([
+    loadScorecardStructure(db, input.scorecardSlug),
+    monthsLater ?? monthsFirst,
+    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+    period && window ? loadPersonaValues(db, card.id, persona.id, window, periodsForMonth(period)) : [],
+    period ? loadTargets(db, { scorecardId: card.id }, [persona.id], period) : [],
+    period ? loadPersonaWeights(db, card.id, period) : [],
+    period
+      ? db.escalation.findMany({
+          where: { personaId: persona.id, status: { not: "RESOLVED" }, kpi: { status: { in: ["ACTIVE", "RETIRED"] }, perspective: { scorecardId: card.id } } },
+          orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
+          select: {
+            id: true,
+            level: true,
+            status: true,
+            firstBreachedPeriod: true,
+            streakLength: true,
+            acknowledgedAt: true,
+            acknowledgedBy: { select: { name: true } },
+            kpi: { select: { code: true, name: true } },
+            assignee: { select: { name: true } },
+            events: {
+              where: { kind: "ACTION_PLAN" },
+              orderBy: { createdAt: "desc" },
+              take: 1,
+              select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
+            },
+          },
+        })
+      : [],
+  ]);
+  if (!structure) return null;
 
   const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
-  const periodParam = parseMonthParam(input.period);
-  const period = (periodParam.ok ? periodParam.month : null) ?? months[0] ?? null;
   const base = {
     scorecard: { id: structure.id, slug: structure.slug, name: structure.name },
     personas: personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status })),
@@ -223,35 +263,6 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     };
   }
 
-  // The window: the last 12 months and the last 12 quarters cover every history line, the
-  // previous period and the previous month's scores (24 dates at most, whatever the history).
-  const window = [...new Set([...lastPeriods(period, "MONTHLY", 12), ...lastPeriods(period, "QUARTERLY", 12)])];
-  const [rows, targets, weights, escalations] = await Promise.all([
-    loadPersonaValues(db, structure.id, persona.id, window, periodsForMonth(period)),
-    loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
-    loadPersonaWeights(db, structure.id, period),
-    db.escalation.findMany({
-      where: { personaId: persona.id, status: { not: "RESOLVED" }, kpiId: { in: structure.kpis.map((k) => k.id) } },
-      orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
-      select: {
-        id: true,
-        level: true,
-        status: true,
-        firstBreachedPeriod: true,
-        streakLength: true,
-        acknowledgedAt: true,
-        acknowledgedBy: { select: { name: true } },
-        kpi: { select: { code: true, name: true } },
-        assignee: { select: { name: true } },
-        events: {
-          where: { kind: "ACTION_PLAN" },
-          orderBy: { createdAt: "desc" },
-          take: 1,
-          select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
-        },
-      },
-    }),
-  ]);
   const values = new ValueBook<StoredValueRow>(rows);
   const targetBook = targetBookFor(structure, targets);
   const today = input.today ?? new Date();
