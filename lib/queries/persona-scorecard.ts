@@ -17,8 +17,8 @@ import {
   loadTargets,
   type KpiDef,
   type PersonaDef,
-  type StoredValueRow,
   type TargetRow,
+  type ValueRow,
 } from "./scorecard-model";
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
@@ -172,7 +172,7 @@ function targetView(score: KpiMonthScore): TargetView | null {
   };
 }
 
-function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<StoredValueRow>, targets: TargetBook): HistoryPoint[] {
+function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<ValueRow>, targets: TargetBook): HistoryPoint[] {
   return periods.map((p) => {
     const value = values.get(kpi.id, personaId, p)?.value ?? null;
     const scorer = targets.scorerInForce(kpi.id, personaId, p);
@@ -203,11 +203,11 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   // the last 12 quarters of a quarterly one cover every history line, the previous period and
   // the previous month's scores.
   const window = period ? { MONTHLY: lastPeriods(period, "MONTHLY", 12), QUARTERLY: lastPeriods(period, "QUARTERLY", 12) } : null;
-  const [structure, dataMonths, department, rows, targets, weights, escalations] = await Promise.all([
+  const [structure, dataMonths, department, stored, targets, weights, escalations] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
     monthsLater ?? monthsFirst,
     input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
-    period && window ? loadPersonaValues(db, card.id, persona.id, window, periodsForMonth(period)) : [],
+    period && window ? loadPersonaValues(db, card.id, persona.id, window, periodsForMonth(period)) : null,
     period ? loadTargets(db, { scorecardId: card.id }, [persona.id], period) : [],
     period ? loadPersonaWeights(db, card.id, period) : [],
     period
@@ -263,7 +263,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     };
   }
 
-  const values = new ValueBook<StoredValueRow>(rows);
+  const values = new ValueBook(stored?.values ?? []);
   const targetBook = targetBookFor(structure, targets);
   const today = input.today ?? new Date();
 
@@ -283,13 +283,18 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   }
   const inDepartment = (kpi: KpiDef) => !department || kpi.department?.id === department.id || ownerDepartment.get(kpi.id) === department.id;
 
-  // The 12 periods of a history line: one list per frequency, not one per KPI.
-  const historyWindows = new Map<string, string[]>();
-  const historyPeriods = (end: string, frequency: KpiDef["frequency"]) => {
-    const key = `${frequency} ${end}`; // October is both a month and a quarter's first month
-    let list = historyWindows.get(key);
-    if (!list) historyWindows.set(key, (list = lastPeriods(end, frequency, 12)));
-    return list;
+  // What depends only on the value's period and the frequency (the 12 periods of a history line,
+  // the previous period, the due state): worked out once per frequency, not once per KPI. In a
+  // month every KPI of one frequency shows the same period.
+  const perFrequency = new Map<string, { periods: string[]; previous: string; due: DueState }>();
+  const periodFacts = (period: string, frequency: KpiDef["frequency"]) => {
+    const key = `${frequency} ${period}`; // October is both a month and a quarter's first month
+    let facts = perFrequency.get(key);
+    if (!facts) {
+      facts = { periods: lastPeriods(period, frequency, 12), previous: previousPeriod(period, frequency), due: dueState(period, frequency, today, overdueAfterDays()) };
+      perFrequency.set(key, facts);
+    }
+    return facts;
   };
   const missing = { due: 0, overdue: 0, open: 0 };
   const lines = new Map<string, KpiLine>();
@@ -297,11 +302,12 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     // A KPI retired before this month is absent from it (its earlier months still show it).
     if (!score.counts) return;
     const { kpi } = score;
-    const stored = values.get(kpi.id, persona.id, score.period);
-    const prevPeriod = previousPeriod(score.period, kpi.frequency);
+    const detail = stored?.details.get(score.period)?.get(kpi.id);
+    const facts = periodFacts(score.period, kpi.frequency);
+    const prevPeriod = facts.previous;
     const prevValue = values.get(kpi.id, persona.id, prevPeriod)?.value ?? null;
-    const notAvailableReason = stored?.notAvailableReason ?? null;
-    const due = score.value === null && notAvailableReason === null ? dueState(score.period, kpi.frequency, today, overdueAfterDays()) : null;
+    const notAvailableReason = detail?.notAvailableReason ?? null;
+    const due = score.value === null && notAvailableReason === null ? facts.due : null;
     if (due === "DUE") missing.due++;
     else if (due === "OVERDUE") missing.overdue++;
     else if (due === "OPEN") missing.open++;
@@ -319,11 +325,11 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       department: kpi.department?.name ?? null,
       period: score.period,
       value: score.value,
-      valueText: stored?.text ?? null,
+      valueText: detail?.text ?? null,
       notAvailableReason,
-      comment: stored?.comment ?? null,
-      enteredAt: stored?.enteredAt ? stored.enteredAt.toISOString() : null,
-      enteredBy: stored?.enteredBy ?? null,
+      comment: detail?.comment ?? null,
+      enteredAt: detail ? detail.enteredAt.toISOString() : null,
+      enteredBy: detail?.enteredBy ?? null,
       target: targetView(score),
       score: score.score,
       status: score.status,
@@ -331,7 +337,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       due,
       previous: { period: prevPeriod, value: prevValue },
       valueDelta: score.value !== null && prevValue !== null ? score.value - prevValue : null,
-      history: historyOf(kpi, persona.id, historyPeriods(score.period, kpi.frequency), values, targetBook),
+      history: historyOf(kpi, persona.id, facts.periods, values, targetBook),
     });
   });
 

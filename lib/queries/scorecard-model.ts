@@ -327,14 +327,13 @@ export interface ValueRow {
   value: number | null;
 }
 
-/** A stored value with what the persona scorecard shows beside it. */
-export interface StoredValueRow extends ValueRow {
+/** What the persona scorecard shows beside a stored value of its month (or quarter). */
+export interface ValueDetail {
   /** The value as stored (plain decimal); null when not available. */
   text: string | null;
   notAvailableReason: string | null;
   comment: string | null;
-  /** Null outside the detail periods (see loadPersonaValues). */
-  enteredAt: Date | null;
+  enteredAt: Date;
   enteredBy: string | null;
 }
 
@@ -348,8 +347,7 @@ export interface PeriodWindow {
  * Two reads in parallel: one persona's values of the scorecard's active KPIs in the window of
  * their frequency (an index-only scan of (personaId, period) INCLUDE (kpiId, value)), and for
  * `detailPeriods` only, what the screen shows beside a value (stored text, comment, reason, who
- * and when), which needs the table rows. Rows outside `detailPeriods` carry the value alone
- * (text, comment and reason null): history lines need nothing else.
+ * and when), which needs the table rows. `details` is keyed by period, then KPI id.
  */
 export async function loadPersonaValues(
   db: DbClient,
@@ -357,25 +355,26 @@ export async function loadPersonaValues(
   personaId: string,
   window: PeriodWindow,
   detailPeriods: string[],
-): Promise<StoredValueRow[]> {
+): Promise<{ values: ValueRow[]; details: Map<string, Map<string, ValueDetail>> }> {
   const periods = [...new Set([...window.MONTHLY, ...window.QUARTERLY])];
-  if (periods.length === 0) return [];
   const ofScorecard = `JOIN "Kpi" k ON k.id = m."kpiId" AND k.status IN ('ACTIVE', 'RETIRED')
      JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1`;
-  const [history, details] = await Promise.all([
+  const [history, detailRows] = await Promise.all([
     // The union of both windows drives the index scan; the frequency test drops a monthly KPI's
     // values on the older quarter keys (a third of the rows otherwise).
-    readRows<{ kpiId: string; period: string; value: number | null }>(
-      db,
-      `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
-       FROM "Measurement" m ${ofScorecard}
-       WHERE m."personaId" = $2 AND m.period = ANY($3::date[])
-         AND m.period = ANY(CASE WHEN k.frequency = 'QUARTERLY' THEN $5::date[] ELSE $4::date[] END)`,
-      [scorecardId, personaId, periods, window.MONTHLY, window.QUARTERLY],
-    ),
+    periods.length === 0
+      ? []
+      : readRows<Omit<ValueRow, "personaId"> & { personaId?: string }>(
+          db,
+          `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
+           FROM "Measurement" m ${ofScorecard}
+           WHERE m."personaId" = $2 AND m.period = ANY($3::date[])
+             AND m.period = ANY(CASE WHEN k.frequency = 'QUARTERLY' THEN $5::date[] ELSE $4::date[] END)`,
+          [scorecardId, personaId, periods, window.MONTHLY, window.QUARTERLY],
+        ),
     detailPeriods.length === 0
       ? []
-      : readRows<{ kpiId: string; period: string; text: string | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null }>(
+      : readRows<ValueDetail & { kpiId: string; period: string }>(
           db,
           `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::text AS text,
                   m."notAvailableReason", m.comment, m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", u.name AS "enteredBy"
@@ -385,27 +384,15 @@ export async function loadPersonaValues(
           [scorecardId, personaId, detailPeriods],
         ),
   ]);
-  // period -> kpiId -> detail: no key string built per history row.
-  const detailOf = new Map<string, Map<string, (typeof details)[number]>>();
-  for (const d of details) {
-    let byKpi = detailOf.get(d.period);
-    if (!byKpi) detailOf.set(d.period, (byKpi = new Map()));
-    byKpi.set(d.kpiId, d);
+  // The rows as read, with the persona added in place: thousands of history rows, no copies.
+  for (const row of history) row.personaId = personaId;
+  const details = new Map<string, Map<string, ValueDetail>>();
+  for (const d of detailRows) {
+    let byKpi = details.get(d.period);
+    if (!byKpi) details.set(d.period, (byKpi = new Map()));
+    byKpi.set(d.kpiId, { text: plainDecimal(d.text), notAvailableReason: d.notAvailableReason, comment: d.comment, enteredAt: d.enteredAt, enteredBy: d.enteredBy });
   }
-  return history.map((r) => {
-    const d = detailOf.get(r.period)?.get(r.kpiId);
-    return {
-      kpiId: r.kpiId,
-      personaId,
-      period: r.period,
-      value: r.value,
-      text: d ? plainDecimal(d.text) : null,
-      notAvailableReason: d?.notAvailableReason ?? null,
-      comment: d?.comment ?? null,
-      enteredAt: d?.enteredAt ?? null,
-      enteredBy: d?.enteredBy ?? null,
-    };
-  });
+  return { values: history as ValueRow[], details };
 }
 
 /**
