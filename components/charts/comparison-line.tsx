@@ -11,7 +11,7 @@ const HEIGHT = 48;
 export function ComparisonLine({ values, scale, label }: { values: ReadonlyArray<number | null>; scale: { min: number; max: number }; label: string }) {
   // The same headroom as the KPI history chart above it, so both read alike.
   const pad = (scale.max - scale.min) * 0.08 || Math.abs(scale.max) * 0.1 || 1;
-  const box: LineBox = { width: WIDTH, height: HEIGHT, pad: 3, min: scale.min - pad, max: scale.max + pad };
+  const box: LineBox = { width: WIDTH, height: HEIGHT, pad: 3, min: scale.min - pad, max: scale.max + pad, decimals: 0 };
   return (
     <svg className="comparison-line" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label}>
       <path d={linePath(values, box)} />

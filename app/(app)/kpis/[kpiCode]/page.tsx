@@ -81,7 +81,9 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
         <ul className="flex flex-wrap gap-2 text-sm">
           {detail.personas.map((p) => (
             <li key={p.slug}>
+              {/* No prefetch: one link per persona (50 at benchmark size), each a page fetched on every view. */}
               <Link
+                prefetch={false}
                 href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${p.slug}`}
                 aria-current={p.slug === detail.persona?.slug ? "page" : undefined}
                 className={`inline-block rounded-full border px-3 py-1 ${p.slug === detail.persona?.slug ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
@@ -197,7 +199,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
           {detail.comparison.map((c) => (
             <tr key={c.persona.slug}>
               <th scope="row" className="px-2 py-2 text-left font-normal">
-                <Link href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${c.persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link prefetch={false} href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${c.persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
                   {c.persona.name}
                 </Link>
               </th>
