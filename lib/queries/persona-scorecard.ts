@@ -269,7 +269,8 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
 
   const previous = previousMonth(period);
   const now = scorePersonaMonth(structure, targetBook, values, persona.id, period);
-  const before = scorePersonaMonth(structure, targetBook, values, persona.id, previous);
+  // The previous month only for "what changed": its KPI scores and overall score, no shares or objectives.
+  const before = scorePersonaMonth(structure, targetBook, values, persona.id, previous, false);
 
   // Department filter: the KPI's own department, or its owner's.
   const ownerDepartment = new Map<string, string | null>();
