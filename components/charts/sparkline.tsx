@@ -1,21 +1,18 @@
-"use client";
+import { linePath, type LineBox } from "./line-path";
 
-import { Line, LineChart, YAxis } from "recharts";
-import type { HistoryPoint } from "@/lib/queries/persona-scorecard";
+// A small line of a KPI's recent scores, drawn on the server as one SVG path: no client
+// JavaScript, no chart library, a few hundred bytes. The persona scorecard shows one per KPI
+// (500 at benchmark size), where a client chart each cost its props again in the page payload
+// and hydration work for a line that never changes. Scores share one 0..100 scale, so lines
+// compare across rows. The caller says what the line shows in words (`label`).
 
-/**
- * A small line of a KPI's recent scores (0..100, so every sparkline shares one scale). Decorative
- * for screen readers: the caller gives the values in words beside it.
- */
-export function Sparkline({ points }: { points: HistoryPoint[] }) {
-  const data = points.map((p) => ({ period: p.period, score: p.score }));
-  if (!data.some((d) => d.score !== null)) return <span className="text-xs text-slate-500">no history</span>;
+const BOX: LineBox = { width: 112, height: 32, pad: 2, min: 0, max: 100, decimals: 0 };
+
+export function Sparkline({ scores, label }: { scores: ReadonlyArray<number | null>; label: string }) {
+  if (!scores.some((s) => s !== null)) return <span className="text-xs text-slate-500">no history</span>;
   return (
-    <div aria-hidden="true" className="h-8 w-28">
-      <LineChart width={112} height={32} data={data} accessibilityLayer={false} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
-        <YAxis domain={[0, 100]} hide />
-        <Line type="monotone" dataKey="score" stroke="#2f5bd3" strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />
-      </LineChart>
-    </div>
+    <svg className="sparkline" viewBox={`0 0 ${BOX.width} ${BOX.height}`} width={BOX.width} height={BOX.height} role="img" aria-label={label}>
+      <path d={linePath(scores, BOX)} />
+    </svg>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
+import { readRows } from "@/lib/db/rows";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
 import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
@@ -11,8 +12,9 @@ import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "
 
 // One KPI across time and personas: its history for one persona with the thresholds in force
 // in each period, the same KPI for every persona on one scale, revisions, lineage, open
-// escalations and comments. Bounded: 7 reads (KPI, personas, last period, values of the
-// window for all personas, targets, revisions, escalations), whatever the length of history.
+// escalations and comments. Bounded: 7 reads in two round trips (KPI, personas, last period;
+// then values of the window for all personas, targets, revisions, escalations), whatever the
+// length of history.
 
 export type { BandPoint } from "./band-history";
 
@@ -62,7 +64,9 @@ export interface KpiDetail {
 export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise<KpiDetail | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const [kpi, personas] = await Promise.all([
+  // Round trip 1: the KPI, the personas in scope and the KPI's latest period (by code, so it need
+  // not wait for the KPI's id).
+  const [kpi, personas, latest] = await Promise.all([
     db.kpi.findUnique({
       where: { code: input.kpiCode },
       select: {
@@ -89,24 +93,34 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
     }),
     // Only the personas in the actor's scope: every list, comparison and escalation below follows.
     loadScoredPersonas(db, personaWhere(personaScope(actor))),
+    readRows<{ last: string | null }>(
+      db,
+      `SELECT to_char(max(m.period), 'YYYY-MM-DD') AS last FROM "Measurement" m WHERE m."kpiId" = (SELECT id FROM "Kpi" WHERE code = $1)`,
+      [input.kpiCode],
+    ),
   ]);
   if (!kpi) return null;
   const persona = input.personaSlug ? personas.find((p) => p.slug === input.personaSlug) : personas.find((p) => p.status === "ACTIVE");
   if (input.personaSlug && !persona) return null;
   if (persona) authorize(actor, "dashboard.read", { persona: { id: persona.id } });
 
-  const [latest] = await db.$queryRaw<{ last: Date | null }[]>`SELECT max(period) AS last FROM "Measurement" WHERE "kpiId" = ${kpi.id}`;
-  const lastPeriod = latest?.last ? toPeriodKey(latest.last) : null;
+  const lastPeriod = latest[0]?.last ?? null;
   const periods: string[] = lastPeriod ? lastPeriods(lastPeriod, kpi.frequency, KPI_HISTORY_PERIODS) : [];
   const personaIds = personas.map((p) => p.id);
 
+  // Round trip 2. The window's values of every persona (1,200 rows at benchmark size) as plain
+  // rows: numbers as float8, no Decimal object per row.
   const [rows, targets, revisions, escalations] = await Promise.all([
     periods.length === 0
       ? []
-      : db.measurement.findMany({
-          where: { kpiId: kpi.id, personaId: { in: personaIds }, period: { gte: new Date(`${periods[0]}T00:00:00Z`), lte: new Date(`${lastPeriod}T00:00:00Z`) } },
-          select: { personaId: true, period: true, value: true, notAvailableReason: true, comment: true, enteredAt: true, version: true, enteredBy: { select: { name: true } } },
-        }),
+      : readRows<{ personaId: string; period: string; value: number | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; version: number; enteredBy: string | null }>(
+          db,
+          `SELECT m."personaId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value, m."notAvailableReason", m.comment,
+                  m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", m.version, u.name AS "enteredBy"
+           FROM "Measurement" m LEFT JOIN "User" u ON u.id = m."enteredById"
+           WHERE m."kpiId" = $1 AND m."personaId" = ANY($2::text[]) AND m.period >= $3::date AND m.period <= $4::date`,
+          [kpi.id, personaIds, periods[0], lastPeriod],
+        ),
     lastPeriod ? loadTargets(db, [kpi.id], personaIds, lastPeriod) : [],
     persona
       ? db.measurementRevision.findMany({
@@ -142,12 +156,12 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
   const stored = rows.map((r) => ({
     kpiId: kpi.id,
     personaId: r.personaId,
-    period: toPeriodKey(r.period),
-    value: r.value === null ? null : Number(r.value),
+    period: r.period,
+    value: r.value,
     notAvailableReason: r.notAvailableReason,
     comment: r.comment,
     enteredAt: r.enteredAt.toISOString(),
-    enteredBy: r.enteredBy?.name ?? null,
+    enteredBy: r.enteredBy,
     version: r.version,
   }));
   const values = new ValueBook(stored);

@@ -17,16 +17,17 @@ import {
   loadTargets,
   type KpiDef,
   type PersonaDef,
-  type StoredValueRow,
   type TargetRow,
+  type ValueRow,
 } from "./scorecard-model";
 
 // One persona's scorecard for one month: every perspective, objective and KPI with value,
 // target in force, score, a 12-period history, the previous period and what moved the overall
-// score. Bounded: 8 reads (structure, personas, data months, the persona's values over the
-// 12-period window, targets, weights, open escalations and their latest action plans; one more
-// with a department filter),
-// whatever the number of KPIs or the length of history.
+// score. Bounded: 9 reads in two round trips (first the scorecard id, the personas and, when no
+// month is asked for, the data months; then the structure, the persona's values over the
+// 12-period window (two reads), targets, weights, open escalations and their latest action plans,
+// and the data months when the month was given; one more with a department filter), whatever
+// the number of KPIs or the length of history.
 
 export interface PersonaScorecardInput {
   scorecardSlug: string;
@@ -171,7 +172,7 @@ function targetView(score: KpiMonthScore): TargetView | null {
   };
 }
 
-function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<StoredValueRow>, targets: TargetBook): HistoryPoint[] {
+function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<ValueRow>, targets: TargetBook): HistoryPoint[] {
   return periods.map((p) => {
     const value = values.get(kpi.id, personaId, p)?.value ?? null;
     const scorer = targets.scorerInForce(kpi.id, personaId, p);
@@ -182,21 +183,60 @@ function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], v
 export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  // One round trip for everything that needs only the addresses in the URL.
-  const [structure, personas, dataMonths, department] = await Promise.all([
-    loadScorecardStructure(db, input.scorecardSlug),
+  const periodParam = parseMonthParam(input.period);
+  const askedPeriod = periodParam.ok ? periodParam.month : null;
+  // Round trip 1: the ids every other read is keyed on (two index lookups), and, only when the URL
+  // names no month, the data months that say which month to show.
+  const [card, personas, monthsFirst] = await Promise.all([
+    db.scorecard.findUnique({ where: { slug: input.scorecardSlug }, select: { id: true } }),
     // Only the personas in the actor's scope: another persona is "not found" (a 404, not a 403).
     loadScoredPersonas(db, personaWhere(personaScope(actor))),
-    loadDataMonths(db, { slug: input.scorecardSlug }),
-    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+    askedPeriod === null ? loadDataMonths(db, { slug: input.scorecardSlug }) : null,
   ]);
   const persona = personas.find((p) => p.slug === input.personaSlug);
-  if (!structure || !persona) return null;
+  if (!card || !persona) return null;
   authorize(actor, "dashboard.read", { persona: { id: persona.id } });
+  const monthsLater = askedPeriod === null ? null : loadDataMonths(db, { slug: input.scorecardSlug });
+  const period = askedPeriod ?? (monthsFirst ? (monthsNewestFirst(monthsFirst.first, monthsFirst.last)[0] ?? null) : null);
+
+  // Round trip 2: everything else at once. The window: the last 12 months of a monthly KPI and
+  // the last 12 quarters of a quarterly one cover every history line, the previous period and
+  // the previous month's scores.
+  const window = period ? { MONTHLY: lastPeriods(period, "MONTHLY", 12), QUARTERLY: lastPeriods(period, "QUARTERLY", 12) } : null;
+  const [structure, dataMonths, department, stored, targets, weights, escalations] = await Promise.all([
+    loadScorecardStructure(db, input.scorecardSlug),
+    monthsLater ?? monthsFirst,
+    input.departmentId ? db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true } }) : null,
+    period && window ? loadPersonaValues(db, card.id, persona.id, window, periodsForMonth(period)) : null,
+    period ? loadTargets(db, { scorecardId: card.id }, [persona.id], period) : [],
+    period ? loadPersonaWeights(db, card.id, period) : [],
+    period
+      ? db.escalation.findMany({
+          where: { personaId: persona.id, status: { not: "RESOLVED" }, kpi: { status: { in: ["ACTIVE", "RETIRED"] }, perspective: { scorecardId: card.id } } },
+          orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
+          select: {
+            id: true,
+            level: true,
+            status: true,
+            firstBreachedPeriod: true,
+            streakLength: true,
+            acknowledgedAt: true,
+            acknowledgedBy: { select: { name: true } },
+            kpi: { select: { code: true, name: true } },
+            assignee: { select: { name: true } },
+            events: {
+              where: { kind: "ACTION_PLAN" },
+              orderBy: { createdAt: "desc" },
+              take: 1,
+              select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
+            },
+          },
+        })
+      : [],
+  ]);
+  if (!structure) return null;
 
   const months = dataMonths ? monthsNewestFirst(dataMonths.first, dataMonths.last) : [];
-  const periodParam = parseMonthParam(input.period);
-  const period = (periodParam.ok ? periodParam.month : null) ?? months[0] ?? null;
   const base = {
     scorecard: { id: structure.id, slug: structure.slug, name: structure.name },
     personas: personas.map((p) => ({ slug: p.slug, name: p.name, status: p.status })),
@@ -223,42 +263,14 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     };
   }
 
-  // The window: the last 12 months and the last 12 quarters cover every history line, the
-  // previous period and the previous month's scores (24 dates at most, whatever the history).
-  const window = [...new Set([...lastPeriods(period, "MONTHLY", 12), ...lastPeriods(period, "QUARTERLY", 12)])];
-  const [rows, targets, weights, escalations] = await Promise.all([
-    loadPersonaValues(db, structure.id, persona.id, window, periodsForMonth(period)),
-    loadTargets(db, structure.kpis.map((k) => k.id), [persona.id], period),
-    loadPersonaWeights(db, structure.id, period),
-    db.escalation.findMany({
-      where: { personaId: persona.id, status: { not: "RESOLVED" }, kpiId: { in: structure.kpis.map((k) => k.id) } },
-      orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
-      select: {
-        id: true,
-        level: true,
-        status: true,
-        firstBreachedPeriod: true,
-        streakLength: true,
-        acknowledgedAt: true,
-        acknowledgedBy: { select: { name: true } },
-        kpi: { select: { code: true, name: true } },
-        assignee: { select: { name: true } },
-        events: {
-          where: { kind: "ACTION_PLAN" },
-          orderBy: { createdAt: "desc" },
-          take: 1,
-          select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
-        },
-      },
-    }),
-  ]);
-  const values = new ValueBook<StoredValueRow>(rows);
+  const values = new ValueBook(stored?.values ?? []);
   const targetBook = targetBookFor(structure, targets);
   const today = input.today ?? new Date();
 
   const previous = previousMonth(period);
   const now = scorePersonaMonth(structure, targetBook, values, persona.id, period);
-  const before = scorePersonaMonth(structure, targetBook, values, persona.id, previous);
+  // The previous month only for "what changed": its KPI scores and overall score, no shares or objectives.
+  const before = scorePersonaMonth(structure, targetBook, values, persona.id, previous, false);
 
   // Department filter: the KPI's own department, or its owner's.
   const ownerDepartment = new Map<string, string | null>();
@@ -272,13 +284,18 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
   }
   const inDepartment = (kpi: KpiDef) => !department || kpi.department?.id === department.id || ownerDepartment.get(kpi.id) === department.id;
 
-  // The 12 periods of a history line: one list per frequency, not one per KPI.
-  const historyWindows = new Map<string, string[]>();
-  const historyPeriods = (end: string, frequency: KpiDef["frequency"]) => {
-    const key = `${frequency} ${end}`; // October is both a month and a quarter's first month
-    let list = historyWindows.get(key);
-    if (!list) historyWindows.set(key, (list = lastPeriods(end, frequency, 12)));
-    return list;
+  // What depends only on the value's period and the frequency (the 12 periods of a history line,
+  // the previous period, the due state): worked out once per frequency, not once per KPI. In a
+  // month every KPI of one frequency shows the same period.
+  const perFrequency = new Map<string, { periods: string[]; previous: string; due: DueState }>();
+  const periodFacts = (period: string, frequency: KpiDef["frequency"]) => {
+    const key = `${frequency} ${period}`; // October is both a month and a quarter's first month
+    let facts = perFrequency.get(key);
+    if (!facts) {
+      facts = { periods: lastPeriods(period, frequency, 12), previous: previousPeriod(period, frequency), due: dueState(period, frequency, today, overdueAfterDays()) };
+      perFrequency.set(key, facts);
+    }
+    return facts;
   };
   const missing = { due: 0, overdue: 0, open: 0 };
   const lines = new Map<string, KpiLine>();
@@ -286,11 +303,12 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     // A KPI retired before this month is absent from it (its earlier months still show it).
     if (!score.counts) return;
     const { kpi } = score;
-    const stored = values.get(kpi.id, persona.id, score.period);
-    const prevPeriod = previousPeriod(score.period, kpi.frequency);
+    const detail = stored?.details.get(score.period)?.get(kpi.id);
+    const facts = periodFacts(score.period, kpi.frequency);
+    const prevPeriod = facts.previous;
     const prevValue = values.get(kpi.id, persona.id, prevPeriod)?.value ?? null;
-    const notAvailableReason = stored?.notAvailableReason ?? null;
-    const due = score.value === null && notAvailableReason === null ? dueState(score.period, kpi.frequency, today, overdueAfterDays()) : null;
+    const notAvailableReason = detail?.notAvailableReason ?? null;
+    const due = score.value === null && notAvailableReason === null ? facts.due : null;
     if (due === "DUE") missing.due++;
     else if (due === "OVERDUE") missing.overdue++;
     else if (due === "OPEN") missing.open++;
@@ -308,11 +326,11 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       department: kpi.department?.name ?? null,
       period: score.period,
       value: score.value,
-      valueText: stored?.text ?? null,
+      valueText: detail?.text ?? null,
       notAvailableReason,
-      comment: stored?.comment ?? null,
-      enteredAt: stored?.enteredAt ? stored.enteredAt.toISOString() : null,
-      enteredBy: stored?.enteredBy ?? null,
+      comment: detail?.comment ?? null,
+      enteredAt: detail ? detail.enteredAt.toISOString() : null,
+      enteredBy: detail?.enteredBy ?? null,
       target: targetView(score),
       score: score.score,
       status: score.status,
@@ -320,7 +338,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       due,
       previous: { period: prevPeriod, value: prevValue },
       valueDelta: score.value !== null && prevValue !== null ? score.value - prevValue : null,
-      history: historyOf(kpi, persona.id, historyPeriods(score.period, kpi.frequency), values, targetBook),
+      history: historyOf(kpi, persona.id, facts.periods, values, targetBook),
     });
   });
 

@@ -66,52 +66,61 @@ export interface ScorecardStructure {
   kpis: KpiDef[];
 }
 
-const person = { select: { id: true, name: true } } as const;
+// The structure in two statements sent together: the scorecard with its few perspectives and
+// objectives (JSON arrays, returned as text, which both readRows paths return alike), and the KPIs
+// as plain rows (hundreds: Postgres builds JSON for them slower than it sends rows). Prisma's
+// nested select took one round trip per relation level, one after the other.
+const STRUCTURE_HEAD_SQL = `
+  SELECT s.id, s.slug, s.name, s.description, s."escalationStreakLength",
+    (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'order', p."order", 'weight', p.weight) ORDER BY p."order", p.id), '[]')
+       FROM "Perspective" p WHERE p."scorecardId" = s.id)::text AS perspectives,
+    (SELECT coalesce(json_agg(json_build_object(
+              'id', o.id, 'title', o.title, 'perspectiveId', o."perspectiveId",
+              'owner', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END
+            ) ORDER BY p."order", p.id, o.title), '[]')
+       FROM "StrategicObjective" o
+       JOIN "Perspective" p ON p.id = o."perspectiveId"
+       LEFT JOIN "User" u ON u.id = o."ownerId"
+      WHERE p."scorecardId" = s.id)::text AS objectives
+  FROM "Scorecard" s
+  WHERE s.slug = $1`;
 
-/** One read: the scorecard with its perspectives, objectives and ACTIVE and RETIRED KPIs. */
+const STRUCTURE_KPIS_SQL = `
+  SELECT k.id, k.code, k.name, k."perspectiveId", k."objectiveId", k.unit, k."currencyCode", k."durationUnit",
+         k.direction, k.frequency, k.weight::text AS weight, k."measureType", k.timing,
+         k."ownerId", u.name AS "ownerName", k."departmentId", d.name AS "departmentName",
+         k.status, to_char(k."retiredIn", 'YYYY-MM-DD') AS "retiredIn"
+  FROM "Scorecard" s
+  JOIN "Perspective" p ON p."scorecardId" = s.id
+  JOIN "Kpi" k ON k."perspectiveId" = p.id AND k.status IN ('ACTIVE', 'RETIRED')
+  LEFT JOIN "User" u ON u.id = k."ownerId"
+  LEFT JOIN "Department" d ON d.id = k."departmentId"
+  WHERE s.slug = $1
+  ORDER BY p."order", p.id, k.code`;
+
+interface StructureHeadRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  escalationStreakLength: number;
+  /** JSON arrays as text; numeric weights arrive as JSON numbers (the stored decimal, read as a number). */
+  perspectives: string;
+  objectives: string;
+}
+
+type KpiSqlRow = Omit<KpiDef, "weight" | "owner" | "department"> & {
+  /** numeric as text: Number() of it, as of a Prisma Decimal. */
+  weight: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+};
+
+/** One round trip: the scorecard with its perspectives, objectives and ACTIVE and RETIRED KPIs. */
 export async function loadScorecardStructure(db: DbClient, slug: string): Promise<ScorecardStructure | null> {
-  const card = await db.scorecard.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      escalationStreakLength: true,
-      perspectives: {
-        orderBy: { order: "asc" },
-        select: {
-          id: true,
-          name: true,
-          order: true,
-          weight: true,
-          objectives: { orderBy: { title: "asc" }, select: { id: true, title: true, owner: person } },
-          kpis: {
-            where: { status: { in: ["ACTIVE", "RETIRED"] } },
-            orderBy: { code: "asc" },
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              objectiveId: true,
-              unit: true,
-              currencyCode: true,
-              durationUnit: true,
-              direction: true,
-              frequency: true,
-              weight: true,
-              measureType: true,
-              timing: true,
-              owner: person,
-              department: person,
-              status: true,
-              retiredIn: true,
-            },
-          },
-        },
-      },
-    },
-  });
+  const [[card], kpis] = await Promise.all([readRows<StructureHeadRow>(db, STRUCTURE_HEAD_SQL, [slug]), readRows<KpiSqlRow>(db, STRUCTURE_KPIS_SQL, [slug])]);
   if (!card) return null;
   return {
     id: card.id,
@@ -119,29 +128,27 @@ export async function loadScorecardStructure(db: DbClient, slug: string): Promis
     name: card.name,
     description: card.description,
     escalationStreakLength: card.escalationStreakLength,
-    perspectives: card.perspectives.map((p) => ({ id: p.id, name: p.name, order: p.order, weight: Number(p.weight) })),
-    objectives: card.perspectives.flatMap((p) => p.objectives.map((o) => ({ id: o.id, title: o.title, perspectiveId: p.id, owner: o.owner }))),
-    kpis: card.perspectives.flatMap((p) =>
-      p.kpis.map((k) => ({
-        id: k.id,
-        code: k.code,
-        name: k.name,
-        perspectiveId: p.id,
-        objectiveId: k.objectiveId,
-        unit: k.unit,
-        currencyCode: k.currencyCode,
-        durationUnit: k.durationUnit,
-        direction: k.direction,
-        frequency: k.frequency,
-        weight: Number(k.weight),
-        measureType: k.measureType,
-        timing: k.timing,
-        owner: k.owner,
-        department: k.department,
-        status: k.status as "ACTIVE" | "RETIRED",
-        retiredIn: k.retiredIn ? toPeriodKey(k.retiredIn) : null,
-      })),
-    ),
+    perspectives: JSON.parse(card.perspectives) as PerspectiveDef[],
+    objectives: JSON.parse(card.objectives) as ObjectiveDef[],
+    kpis: kpis.map((k) => ({
+      id: k.id,
+      code: k.code,
+      name: k.name,
+      perspectiveId: k.perspectiveId,
+      objectiveId: k.objectiveId,
+      unit: k.unit,
+      currencyCode: k.currencyCode,
+      durationUnit: k.durationUnit,
+      direction: k.direction,
+      frequency: k.frequency,
+      weight: Number(k.weight),
+      measureType: k.measureType,
+      timing: k.timing,
+      owner: k.ownerId === null ? null : { id: k.ownerId, name: k.ownerName! },
+      department: k.departmentId === null ? null : { id: k.departmentId, name: k.departmentName! },
+      status: k.status,
+      retiredIn: k.retiredIn,
+    })),
   };
 }
 
@@ -233,7 +240,12 @@ interface TargetSqlRow {
   rationale: string | null;
 }
 
-const TARGETS_SQL = (text: boolean) => `
+// Targets of a list of KPIs ($1 text[]), or of a scorecard's ACTIVE and RETIRED KPIs ($1 its id).
+const OF_KPIS = `t."kpiId" = ANY($1::text[])`;
+const OF_SCORECARD = `t."kpiId" IN (SELECT k.id FROM "Kpi" k JOIN "Perspective" p ON p.id = k."perspectiveId"
+                                  WHERE p."scorecardId" = $1 AND k.status IN ('ACTIVE', 'RETIRED'))`;
+
+const TARGETS_SQL = (text: boolean, ofKpis = OF_KPIS) => `
   SELECT t."kpiId", t."personaId", to_char(t."effectiveFrom", 'YYYY-MM-DD') AS "effectiveFrom",
          t.baseline::float8 AS baseline, t.target::float8 AS target, t.green::float8 AS green, t.red::float8 AS red,
          t."greenHigh"::float8 AS "greenHigh", t."redHigh"::float8 AS "redHigh"${
@@ -244,27 +256,29 @@ const TARGETS_SQL = (text: boolean) => `
              : ""
          }
   FROM "KpiTarget" t
-  WHERE t."kpiId" = ANY($1::text[])
+  WHERE ${ofKpis}
     AND (t."personaId" IS NULL OR t."personaId" = ANY($2::text[]))
     AND t."effectiveFrom" <= $3::date
   ORDER BY t."effectiveFrom"`;
 
 /**
- * One read: every target row of these KPIs (defaults and these personas' own) effective on or
- * before `upTo`. Numbers travel twice, as float8 for scoring and as text for exports, so no
+ * One read: every target row of these KPIs, or of the scorecard's ACTIVE and RETIRED KPIs
+ * (defaults and these personas' own), effective on or before `upTo`. Numbers travel twice, as float8 for scoring and as text for exports, so no
  * Decimal object is built per row.
  */
 export async function loadTargets(
   db: DbClient,
-  kpiIds: string[],
+  kpis: string[] | { scorecardId: string },
   personaIds: string[],
   upTo: string,
   options: { text?: boolean } = {},
 ): Promise<TargetRow[]> {
-  if (kpiIds.length === 0) return [];
+  if (Array.isArray(kpis) && kpis.length === 0) return [];
   // The stored text is only for screens and exports that print thresholds; scoring needs floats.
   const text = options.text ?? true;
-  const rows = await readRows<TargetSqlRow>(db, TARGETS_SQL(text), [kpiIds, personaIds, upTo]);
+  // By scorecard, a screen can ask before it has loaded the structure (in the same round trip).
+  const [sql, first] = Array.isArray(kpis) ? [TARGETS_SQL(text), kpis] : [TARGETS_SQL(text, OF_SCORECARD), kpis.scorecardId];
+  const rows = await readRows<TargetSqlRow>(db, sql, [first, personaIds, upTo]);
   return rows.map((t) => ({
     kpiId: t.kpiId,
     personaId: t.personaId,
@@ -313,45 +327,54 @@ export interface ValueRow {
   value: number | null;
 }
 
-/** A stored value with what the persona scorecard shows beside it. */
-export interface StoredValueRow extends ValueRow {
+/** What the persona scorecard shows beside a stored value of its month (or quarter). */
+export interface ValueDetail {
   /** The value as stored (plain decimal); null when not available. */
   text: string | null;
   notAvailableReason: string | null;
   comment: string | null;
-  /** Null outside the detail periods (see loadPersonaValues). */
-  enteredAt: Date | null;
+  enteredAt: Date;
   enteredBy: string | null;
 }
 
+/** The periods a persona's history covers, per KPI frequency (monthly KPIs never need quarter keys, nor the reverse). */
+export interface PeriodWindow {
+  MONTHLY: string[];
+  QUARTERLY: string[];
+}
+
 /**
- * Two reads in parallel: one persona's values of the scorecard's active KPIs in `periods` (an
- * index-only scan of (personaId, period) INCLUDE (kpiId, value)), and for `detailPeriods` only,
- * what the screen shows beside a value (stored text, comment, reason, who and when), which needs
- * the table rows. Rows outside `detailPeriods` carry the value alone (text, comment and reason
- * null): history lines need nothing else.
+ * Two reads in parallel: one persona's values of the scorecard's active KPIs in the window of
+ * their frequency (an index-only scan of (personaId, period) INCLUDE (kpiId, value)), and for
+ * `detailPeriods` only, what the screen shows beside a value (stored text, comment, reason, who
+ * and when), which needs the table rows. `details` is keyed by period, then KPI id.
  */
 export async function loadPersonaValues(
   db: DbClient,
   scorecardId: string,
   personaId: string,
-  periods: string[],
+  window: PeriodWindow,
   detailPeriods: string[],
-): Promise<StoredValueRow[]> {
-  if (periods.length === 0) return [];
+): Promise<{ values: ValueRow[]; details: Map<string, Map<string, ValueDetail>> }> {
+  const periods = [...new Set([...window.MONTHLY, ...window.QUARTERLY])];
   const ofScorecard = `JOIN "Kpi" k ON k.id = m."kpiId" AND k.status IN ('ACTIVE', 'RETIRED')
      JOIN "Perspective" p ON p.id = k."perspectiveId" AND p."scorecardId" = $1`;
-  const [history, details] = await Promise.all([
-    readRows<{ kpiId: string; period: string; value: number | null }>(
-      db,
-      `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
-       FROM "Measurement" m ${ofScorecard}
-       WHERE m."personaId" = $2 AND m.period = ANY($3::date[])`,
-      [scorecardId, personaId, periods],
-    ),
+  const [history, detailRows] = await Promise.all([
+    // The union of both windows drives the index scan; the frequency test drops a monthly KPI's
+    // values on the older quarter keys (a third of the rows otherwise).
+    periods.length === 0
+      ? []
+      : readRows<Omit<ValueRow, "personaId"> & { personaId?: string }>(
+          db,
+          `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::float8 AS value
+           FROM "Measurement" m ${ofScorecard}
+           WHERE m."personaId" = $2 AND m.period = ANY($3::date[])
+             AND m.period = ANY(CASE WHEN k.frequency = 'QUARTERLY' THEN $5::date[] ELSE $4::date[] END)`,
+          [scorecardId, personaId, periods, window.MONTHLY, window.QUARTERLY],
+        ),
     detailPeriods.length === 0
       ? []
-      : readRows<{ kpiId: string; period: string; text: string | null; notAvailableReason: string | null; comment: string | null; enteredAt: Date; enteredBy: string | null }>(
+      : readRows<ValueDetail & { kpiId: string; period: string }>(
           db,
           `SELECT m."kpiId", to_char(m.period, 'YYYY-MM-DD') AS period, m.value::text AS text,
                   m."notAvailableReason", m.comment, m."enteredAt" AT TIME ZONE 'UTC' AS "enteredAt", u.name AS "enteredBy"
@@ -361,27 +384,15 @@ export async function loadPersonaValues(
           [scorecardId, personaId, detailPeriods],
         ),
   ]);
-  // period -> kpiId -> detail: no key string built per history row.
-  const detailOf = new Map<string, Map<string, (typeof details)[number]>>();
-  for (const d of details) {
-    let byKpi = detailOf.get(d.period);
-    if (!byKpi) detailOf.set(d.period, (byKpi = new Map()));
-    byKpi.set(d.kpiId, d);
+  // The rows as read, with the persona added in place: thousands of history rows, no copies.
+  for (const row of history) row.personaId = personaId;
+  const details = new Map<string, Map<string, ValueDetail>>();
+  for (const d of detailRows) {
+    let byKpi = details.get(d.period);
+    if (!byKpi) details.set(d.period, (byKpi = new Map()));
+    byKpi.set(d.kpiId, { text: plainDecimal(d.text), notAvailableReason: d.notAvailableReason, comment: d.comment, enteredAt: d.enteredAt, enteredBy: d.enteredBy });
   }
-  return history.map((r) => {
-    const d = detailOf.get(r.period)?.get(r.kpiId);
-    return {
-      kpiId: r.kpiId,
-      personaId,
-      period: r.period,
-      value: r.value,
-      text: d ? plainDecimal(d.text) : null,
-      notAvailableReason: d?.notAvailableReason ?? null,
-      comment: d?.comment ?? null,
-      enteredAt: d?.enteredAt ?? null,
-      enteredBy: d?.enteredBy ?? null,
-    };
-  });
+  return { values: history as ValueRow[], details };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { ComparisonLine } from "@/components/charts/comparison-line";
 import { KpiHistoryChart } from "@/components/charts/kpi-history-chart";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -81,7 +82,9 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
         <ul className="flex flex-wrap gap-2 text-sm">
           {detail.personas.map((p) => (
             <li key={p.slug}>
+              {/* No prefetch: one link per persona (50 at benchmark size), each a page fetched on every view. */}
               <Link
+                prefetch={false}
                 href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${p.slug}`}
                 aria-current={p.slug === detail.persona?.slug ? "page" : undefined}
                 className={`inline-block rounded-full border px-3 py-1 ${p.slug === detail.persona?.slug ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
@@ -121,7 +124,12 @@ function History({ detail }: { detail: KpiDetail }) {
   }
   return (
     <Card title={`History for ${detail.persona.name}`} description="Values with the target (dashed) and the red, amber and green bands in force in each period.">
-      <KpiHistoryChart points={history} direction={kpi.direction} scale={scale} />
+      {/* Only what the chart draws crosses to the client: comments, names and times stay here. */}
+      <KpiHistoryChart
+        points={history.map(({ period, value, target, green, red, greenHigh, redHigh }) => ({ period, value, target, green, red, greenHigh, redHigh }))}
+        direction={kpi.direction}
+        scale={scale}
+      />
       <div className="relative mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="History table (scrolls)">
         <table className="min-w-[40rem] text-sm sm:min-w-full">
           <caption className="sr-only">Values, targets and scores per period for {detail.persona.name}</caption>
@@ -163,6 +171,16 @@ function History({ detail }: { detail: KpiDetail }) {
   );
 }
 
+/** A persona's comparison line in words: its span, and its lowest, highest and latest value. */
+function comparisonText(points: KpiDetail["comparison"][number]["points"], kpi: KpiDetail["kpi"]): string {
+  const shown = points.filter((p) => p.value !== null);
+  if (shown.length === 0) return "No values.";
+  const values = shown.map((p) => p.value!);
+  const span = `${formatPeriod(points[0]!.period, kpi.frequency)} to ${formatPeriod(points[points.length - 1]!.period, kpi.frequency)}`;
+  const latest = shown[shown.length - 1]!;
+  return `Values from ${span}: lowest ${formatValue(Math.min(...values), kpi)}, highest ${formatValue(Math.max(...values), kpi)}, latest ${formatValue(latest.value, kpi)} (${formatPeriod(latest.period, kpi.frequency)}).`;
+}
+
 function Comparison({ detail }: { detail: KpiDetail }) {
   const { kpi, scale } = detail;
   if (!scale || detail.comparison.length === 0) return null;
@@ -182,7 +200,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
           {detail.comparison.map((c) => (
             <tr key={c.persona.slug}>
               <th scope="row" className="px-2 py-2 text-left font-normal">
-                <Link href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${c.persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link prefetch={false} href={`/kpis/${encodeURIComponent(kpi.code)}?persona=${c.persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
                   {c.persona.name}
                 </Link>
               </th>
@@ -200,7 +218,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
                 )}
               </td>
               <td className="min-w-32 px-2 py-2">
-                <KpiHistoryChart points={c.points} direction={kpi.direction} scale={scale} height={48} compact />
+                <ComparisonLine values={c.points.map((p) => p.value)} scale={scale} label={comparisonText(c.points, kpi)} />
               </td>
             </tr>
           ))}

@@ -160,7 +160,9 @@ function PersonaSwitcher({ card }: { card: PersonaScorecard }) {
       <ul className="flex flex-wrap gap-2 text-sm">
         {card.personas.map((p) => (
           <li key={p.slug}>
+            {/* No prefetch: a scorecard may have 50 personas, each link a page fetched on every view. */}
             <Link
+              prefetch={false}
               href={`/scorecards/${card.scorecard.slug}/personas/${p.slug}${month}`}
               aria-current={p.slug === card.persona.slug ? "page" : undefined}
               className={`inline-block rounded-full border px-3 py-1 ${p.slug === card.persona.slug ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
