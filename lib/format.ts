@@ -5,6 +5,7 @@ const LOCALE = "en-GB";
 
 const scoreFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const percentFormat = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 0 });
+const smallPercentFormat = new Intl.NumberFormat(LOCALE, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" });
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -13,8 +14,12 @@ export function formatScore(score: number | null): string {
   return score === null ? "–" : scoreFormat.format(score);
 }
 
-/** A 0..1 share as a percentage. */
+/**
+ * A 0..1 share as a percentage: whole percents, except that a share which counts but is under 1%
+ * gets one decimal (and "<0.1%" below that), so it never reads as "0%".
+ */
 export function formatShare(share: number): string {
+  if (share > 0 && share < 0.0095) return share < 0.0005 ? `<${smallPercentFormat.format(0.001)}` : smallPercentFormat.format(share);
   return percentFormat.format(share);
 }
 
