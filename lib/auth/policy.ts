@@ -235,6 +235,18 @@ function specificRefusal(actor: Actor, action: Action, resource: Resource | unde
   return null;
 }
 
+/**
+ * What the 403 page says (it is not told which action was refused). An administrator's role allows
+ * every page, so an administrator who gets it was refused because of a persona restriction: say
+ * so, rather than blame the role.
+ */
+export function forbiddenPageReason(actor: Actor | null): string {
+  if (actor?.role === "ADMIN" && !personaScope(actor).all) {
+    return "Your access is limited to some personas, and this part of Persona Scorecard concerns every persona. If you need it, ask an administrator who sees all personas to widen your access.";
+  }
+  return "Your role does not include this part of Persona Scorecard. If you need it, ask an administrator to change your role.";
+}
+
 /** The refusal of an action the actor's role may never do (no resource), in plain language. */
 export function forbiddenError(actor: Actor, action: Action): ForbiddenError {
   return new ForbiddenError(refusal(actor, action) ?? REFUSALS[action] ?? "You do not have permission to do that.");

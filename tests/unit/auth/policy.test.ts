@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, personaScope, personaVisible, refusal, type Action, type Resource } from "@/lib/auth/policy";
+import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, forbiddenPageReason, personaScope, personaVisible, refusal, type Action, type Resource } from "@/lib/auth/policy";
 import { AppError, ForbiddenError } from "@/lib/errors";
 
 // Who may do what, in one table. A change to the policy shows here as a one-line diff.
@@ -195,5 +195,17 @@ describe("per-persona access (the privacy clause)", () => {
     // The role's refusal comes first: an executive is told the role, not the scope.
     expect(refusal({ ...restrictedAnalyst, role: "EXECUTIVE" }, "audit.read", EVERY_PERSONA)).toBe("Only administrators can read the audit log.");
     expect(refusal(analyst, "weight.write", EVERY_PERSONA)).toBeNull();
+  });
+});
+
+describe("the 403 page's reason", () => {
+  const admin: Actor = { id: "a", role: "ADMIN", departmentId: null, name: "A", email: "a@x.test" };
+  it("tells a restricted administrator that the persona restriction, not the role, refused the page", () => {
+    expect(forbiddenPageReason({ ...admin, restrictedToPersonaIds: ["p1"] })).toMatch(/^Your access is limited to some personas/);
+  });
+  it("blames the role for everyone else", () => {
+    expect(forbiddenPageReason(admin)).toMatch(/^Your role does not include/);
+    expect(forbiddenPageReason({ ...admin, role: "ANALYST", restrictedToPersonaIds: ["p1"] })).toMatch(/^Your role does not include/);
+    expect(forbiddenPageReason(null)).toMatch(/^Your role does not include/);
   });
 });
