@@ -61,3 +61,8 @@ export function bandHistory(book: TargetBook, values: ValueBook<HistoryValueRow>
     };
   });
 }
+
+/** What the history chart draws of each point: only this crosses to the client (comments, names and times stay on the server). */
+export function chartPoints(points: readonly BandPoint[]): Pick<BandPoint, "period" | "value" | "target" | "green" | "red" | "greenHigh" | "redHigh">[] {
+  return points.map(({ period, value, target, green, red, greenHigh, redHigh }) => ({ period, value, target, green, red, greenHigh, redHigh }));
+}

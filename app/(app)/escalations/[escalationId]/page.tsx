@@ -12,6 +12,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatPeriod, formatValue } from "@/lib/format";
+import { chartPoints } from "@/lib/queries/band-history";
 import { getEscalationDetail, type EscalationDetail, type ThreadEntry } from "@/lib/queries/escalation-detail";
 import { escalationExists } from "@/lib/queries/exists";
 import { acknowledgeAction, actionPlanAction, commentAction, reassignAction } from "./actions";
@@ -140,7 +141,8 @@ function History({ d }: { d: EscalationDetail }) {
   const inStreak = (period: string) => period >= d.firstBreachedPeriod && period <= d.lastBreachedPeriod;
   return (
     <Card title="Breach history" description="Values per period with the target (dashed) and the red, amber and green bands in force in each period.">
-      <KpiHistoryChart points={d.history} direction={d.kpi.direction} scale={d.scale} />
+      {/* Only what the chart draws crosses to the client: comments, names and times stay here. */}
+      <KpiHistoryChart points={chartPoints(d.history)} direction={d.kpi.direction} scale={d.scale} />
       <div className="relative mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Breach history table (scrolls)">
         <table className="min-w-[32rem] text-sm sm:min-w-full">
           <caption className="sr-only">Values and thresholds in force per period for {d.persona.name}</caption>

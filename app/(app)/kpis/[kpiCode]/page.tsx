@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatScore, formatValue, unitLabel } from "@/lib/format";
+import { chartPoints } from "@/lib/queries/band-history";
 import type { KpiDetail } from "@/lib/queries/kpi-detail";
 import { cachedKpiDetail } from "@/lib/queries/read-cache";
 import { kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
@@ -125,11 +126,7 @@ function History({ detail }: { detail: KpiDetail }) {
   return (
     <Card title={`History for ${detail.persona.name}`} description="Values with the target (dashed) and the red, amber and green bands in force in each period.">
       {/* Only what the chart draws crosses to the client: comments, names and times stay here. */}
-      <KpiHistoryChart
-        points={history.map(({ period, value, target, green, red, greenHigh, redHigh }) => ({ period, value, target, green, red, greenHigh, redHigh }))}
-        direction={kpi.direction}
-        scale={scale}
-      />
+      <KpiHistoryChart points={chartPoints(history)} direction={kpi.direction} scale={scale} />
       <div className="relative mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="History table (scrolls)">
         <table className="min-w-[40rem] text-sm sm:min-w-full">
           <caption className="sr-only">Values, targets and scores per period for {detail.persona.name}</caption>
