@@ -15,11 +15,13 @@ export function formatScore(score: number | null): string {
 }
 
 /**
- * A 0..1 share as a percentage: whole percents, except that a share which counts but is under 1%
- * gets one decimal (and "<0.1%" below that), so it never reads as "0%".
+ * A 0..1 share as a percentage: whole percents, except near the ends, where rounding would lie: a
+ * share that counts but is under 1% gets one decimal ("<0.1%" below that), so it never reads "0%",
+ * and one short of complete gets one too (">99.9%" above that), so it never reads "100%".
  */
 export function formatShare(share: number): string {
   if (share > 0 && share < 0.0095) return share < 0.0005 ? `<${smallPercentFormat.format(0.001)}` : smallPercentFormat.format(share);
+  if (share < 1 && share >= 0.995) return share >= 0.9995 ? `>${smallPercentFormat.format(0.999)}` : smallPercentFormat.format(Math.floor(share * 1000) / 1000);
   return percentFormat.format(share);
 }
 

@@ -14,4 +14,11 @@ describe("formatShare", () => {
     expect(formatShare(0.0094)).toBe("0.9%");
     expect(formatShare(0.0004)).toBe("<0.1%");
   });
+
+  it("gives a share one short of complete one decimal, rounded down, so it never reads 100%", () => {
+    expect(formatShare(0.996)).toBe("99.6%");
+    expect(formatShare(0.9989)).toBe("99.8%");
+    expect(formatShare(0.9996)).toBe(">99.9%");
+    expect(formatShare(0.994)).toBe("99%");
+  });
 });
