@@ -9,6 +9,13 @@ const smallPercentFormat = new Intl.NumberFormat(LOCALE, { style: "percent", min
 const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" });
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
+const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** A count of things ("1,383"). */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
 /** A 0..100 score as a whole number, or an en dash when there is none. */
 export function formatScore(score: number | null): string {
   return score === null ? "–" : scoreFormat.format(score);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { KpiTable } from "@/components/scorecard/kpi-table";
 import { PeriodForm } from "@/components/scorecard/period-form";
+import { KPI_ROWS_ON_ONE_PAGE, kpiRowCount, PerspectiveTabs, selectedPerspective } from "@/components/scorecard/perspective-tabs";
 import { ScoreCell } from "@/components/scorecard/score-cell";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +14,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDate, formatDelta, formatPeriod, formatScore } from "@/lib/format";
+import { formatCount, formatDate, formatDelta, formatPeriod, formatScore } from "@/lib/format";
 import type { PersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { cachedPersonaScorecard } from "@/lib/queries/read-cache";
 import { departmentExists, scorecardExists, scoredPersonaExists } from "@/lib/queries/exists";
@@ -41,12 +42,19 @@ export default async function PersonaScorecardPage({
   if (!cardFound || !personaFound || !departmentFound) notFound();
   return (
     <Suspense fallback={<Skeleton label="Loading the persona scorecard…" blocks={["h-24", "h-10", "h-96"]} />}>
-      <PersonaView actor={actor} scorecardSlug={scorecardSlug} personaSlug={personaSlug} period={one(search.period)} department={one(search.department)} />
+      <PersonaView
+        actor={actor}
+        scorecardSlug={scorecardSlug}
+        personaSlug={personaSlug}
+        period={one(search.period)}
+        department={one(search.department)}
+        perspective={one(search.perspective)}
+      />
     </Suspense>
   );
 }
 
-async function PersonaView(props: { actor: Actor; scorecardSlug: string; personaSlug: string; period?: string; department?: string }) {
+async function PersonaView(props: { actor: Actor; scorecardSlug: string; personaSlug: string; period?: string; department?: string; perspective?: string }) {
   const card = await cachedPersonaScorecard(props.actor, {
     scorecardSlug: props.scorecardSlug,
     personaSlug: props.personaSlug,
@@ -57,6 +65,16 @@ async function PersonaView(props: { actor: Actor; scorecardSlug: string; persona
   const base = `/scorecards/${card.scorecard.slug}`;
   const month = card.period?.slice(0, 7);
   const personaBase = `${base}/personas/${card.persona.slug}`;
+  // A large scorecard shows one perspective's KPI rows at a time (see PerspectiveTabs).
+  const rows = card.period === null ? 0 : kpiRowCount(card.perspectives);
+  const onePerspective = rows > KPI_ROWS_ON_ONE_PAGE ? selectedPerspective(card.perspectives, props.perspective) : undefined;
+  const shown = onePerspective ? [onePerspective] : card.perspectives;
+  const perspectiveHref = (id: string) => {
+    const query = new URLSearchParams({ period: month ?? "" });
+    if (card.department) query.set("department", card.department.id);
+    query.set("perspective", id);
+    return `${personaBase}?${query.toString()}`;
+  };
 
   return (
     <>
@@ -114,7 +132,18 @@ async function PersonaView(props: { actor: Actor; scorecardSlug: string; persona
           <Summary card={card} />
           <OpenEscalations card={card} />
           <Changes card={card} />
-          {card.perspectives.map((perspective) => (
+          {onePerspective ? (
+            <>
+              {props.perspective && props.perspective !== onePerspective.id ? (
+                <Notice tone="warning">This scorecard has no such perspective: showing {onePerspective.name}.</Notice>
+              ) : null}
+              <p className="mb-2 text-sm text-slate-600">
+                {formatCount(rows)} KPIs: one perspective at a time. The perspective scores count every KPI; Download CSV holds every row.
+              </p>
+              <PerspectiveTabs perspectives={card.perspectives} selectedId={onePerspective.id} href={perspectiveHref} />
+            </>
+          ) : null}
+          {shown.map((perspective) => (
             <section key={perspective.id} aria-labelledby={`perspective-${perspective.id}`} className="mb-6 break-inside-avoid-page">
               <div className="mb-2 flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 pb-2">
                 <h2 id={`perspective-${perspective.id}`} className="text-lg font-semibold text-slate-900">
