@@ -57,7 +57,10 @@ export interface Resource {
   user?: { id: string };
   /** An escalation (escalation.acknowledge): its assignee and its KPI's owner may act on it. */
   escalation?: { assigneeId: string | null; kpiOwnerId: string | null };
-  /** A KPI proposal (kpi.review): who proposed it; they may never review it themselves. */
+  /**
+   * A KPI proposal (kpi.review): who proposed it; they may never review it themselves. Its personas
+   * go in `personas` (proposalResource): a reviewer must see every one of them.
+   */
   proposal?: { proposedById: string | null };
   /** A scenario (scenario.write): its owner may change it. */
   scenario?: { ownerId: string };
@@ -232,7 +235,26 @@ function specificRefusal(actor: Actor, action: Action, resource: Resource | unde
   if (action === "kpi.review" && resource?.proposal && resource.proposal.proposedById === actor.id) {
     return "You proposed this KPI, so you cannot approve or reject it: another analyst or an administrator must review it.";
   }
+  if (action === "kpi.review" && RULES[action](actor, resource)) {
+    const personas = resource?.personas ?? [];
+    const hidden = personas.filter((p) => !personaVisible(actor, p.id)).length;
+    if (hidden > 0) return proposalOutsideScopeRefusal(hidden, hidden < personas.length);
+  }
   return null;
+}
+
+/**
+ * Why a restricted analyst or administrator may not review a proposal about personas outside their
+ * access (its evidence is about them): counted, never named.
+ */
+export function proposalOutsideScopeRefusal(hidden: number, alsoInScope: boolean): string {
+  const count = `${hidden} ${hidden === 1 ? "persona" : "personas"}`;
+  return `This proposal is ${alsoInScope ? "also " : ""}about ${count} outside your access, so you cannot approve or reject it: an analyst or administrator who sees all of its personas reviews it.`;
+}
+
+/** The resource of a KPI proposal's review (kpi.review): who proposed it and every persona it is about. */
+export function proposalResource(proposal: { proposedById: string | null; personaIds: readonly string[] }): Resource {
+  return { proposal: { proposedById: proposal.proposedById }, personas: proposal.personaIds.map((id) => ({ id })) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
+import { authorize, can, canSome, personaScope, proposalResource, refusal, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { KPI_STATUSES, type KpiStatusValue } from "@/lib/validation/kpis";
 import { toPeriodKey } from "./convert";
@@ -201,6 +201,7 @@ export interface ProposalView {
   personas: string[];
   /** How many more it is about, outside the viewer's persona access (never named). */
   otherPersonas: number;
+  /** Null when withheld (textWithheld) or never written. */
   justification: string | null;
   evidence: string | null;
   proposedBy: { id: string; name: string } | null;
@@ -209,9 +210,16 @@ export interface ProposalView {
   reviewedBy: string | null;
   reviewComment: string | null;
   reviewedAt: string | null;
+  /**
+   * The proposal is also about personas outside the viewer's access, so its free text (justification,
+   * evidence, review comment: written by others, possibly naming those personas) is withheld (null).
+   */
+  textWithheld: boolean;
   version: number;
-  /** The viewer may approve or reject it (an analyst or admin who did not propose it). */
+  /** The viewer may approve or reject it (an analyst or admin who did not propose it and sees all of its personas). */
   canReview: boolean;
+  /** Why the viewer may not review this pending proposal although their role reviews proposals (null otherwise). */
+  reviewRefusal: string | null;
   /** The viewer proposed it. */
   own: boolean;
 }
@@ -238,6 +246,9 @@ const proposalSelect = {
 function proposalView(actor: Actor, scope: PersonaScope, k: Awaited<ReturnType<typeof loadProposals>>[number]): ProposalView {
   // The personas the proposal is about: the viewer's by name, the others only counted (issue 13).
   const named = k.proposalPersonas.filter((p) => scopeIncludes(scope, p.persona.id));
+  const textWithheld = named.length < k.proposalPersonas.length;
+  const resource = proposalResource({ proposedById: k.proposedBy?.id ?? null, personaIds: k.proposalPersonas.map((p) => p.persona.id) });
+  const reviewRefusal = k.status === "PROPOSED" && canSome(actor, "kpi.review") ? refusal(actor, "kpi.review", resource) : null;
   return {
     id: k.id,
     code: k.code,
@@ -248,16 +259,18 @@ function proposalView(actor: Actor, scope: PersonaScope, k: Awaited<ReturnType<t
     objective: k.objective?.title ?? null,
     personas: named.map((p) => p.persona.name),
     otherPersonas: k.proposalPersonas.length - named.length,
-    justification: k.justification,
-    evidence: k.evidence,
+    justification: textWithheld ? null : k.justification,
+    evidence: textWithheld ? null : k.evidence,
     proposedBy: k.proposedBy,
     proposedAt: k.createdAt.toISOString(),
     status: k.status,
     reviewedBy: k.reviewedBy?.name ?? null,
-    reviewComment: k.reviewComment,
+    reviewComment: textWithheld ? null : k.reviewComment,
     reviewedAt: k.reviewedAt ? k.reviewedAt.toISOString() : null,
+    textWithheld,
     version: k.version,
-    canReview: k.status === "PROPOSED" && can(actor, "kpi.review", { proposal: { proposedById: k.proposedBy?.id ?? null } }),
+    canReview: k.status === "PROPOSED" && can(actor, "kpi.review", resource),
+    reviewRefusal,
     own: k.proposedBy?.id === actor.id,
   };
 }

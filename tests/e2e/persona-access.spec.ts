@@ -83,6 +83,23 @@ test.describe("per-persona access", () => {
     expect((await page.request.get("/personas/smb-owner/merge", { maxRedirects: 0 })).status()).toBe(200);
   });
 
+  test("a restricted analyst reads a proposal also about another persona without its free text, and may not review it", async ({ page }) => {
+    test.setTimeout(120_000);
+    // The demo proposal is about the Expert Power User (outside their access) and the SMB Owner.
+    const REVIEW = "/kpis/BSC-COMMUNITY-ANSWERS/review";
+    const secrets = [...HIDDEN, "38% of accepted community answers", "Community cohort analysis 2025"];
+    await signIn(page, RESTRICTED_ANALYST);
+    const response = await page.goto(REVIEW);
+    const html = await response!.text();
+    for (const text of secrets) expect(html.includes(text), `the page's HTML carries ${text}`).toBe(false);
+    const main = page.getByRole("main");
+    await expect(main.getByText("SMB Owner and 1 other persona")).toBeVisible();
+    await expect(main.getByText("Withheld: this proposal is also about personas outside your access.")).toHaveCount(2);
+    await expect(main.getByText(/This proposal is also about 1 persona outside your access, so you cannot approve or reject it/)).toBeVisible();
+    await expect(main.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
   test("an administrator sees and keeps the restriction on the user's page", async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, DEMO_USERS.admin);

@@ -12,7 +12,7 @@ import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/per
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-token";
 import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
-import { commentOnEscalation, importMeasurements, resetUserPassword, saveMeasurement, setPersonaAccess } from "@/lib/commands";
+import { commentOnEscalation, importMeasurements, resetUserPassword, reviewKpiProposal, saveMeasurement, setPersonaAccess } from "@/lib/commands";
 import { proposeKpi } from "@/lib/commands/kpis/propose-kpi";
 import { createPersona } from "@/lib/commands/personas/create-persona";
 import { mergePersonas } from "@/lib/commands/personas/merge-personas";
@@ -393,6 +393,8 @@ describe("a restricted analyst and a restricted administrator", () => {
   let restrictedAdmin: Actor; // restricted to Vera and Victor
   let restrictedAdminToken = "";
   let miaId = "";
+  let reviewer: Actor; // an unrestricted analyst
+  const proposalIds = {} as Record<"mixed" | "vera" | "decided", string>;
 
   beforeAll(async () => {
     const db = await getDb();
@@ -405,23 +407,35 @@ describe("a restricted analyst and a restricted administrator", () => {
     await db.personaWeight.updateMany({ where: { scorecardId: ids.card }, data: { reason: "Rebalanced towards Hidden Hilda" } });
     const pain = await db.personaPainPoint.create({ data: { personaId: ids.hilda, text: "HILDA-SECRET pain", order: 1 } });
     await db.painPointObjective.create({ data: { painPointId: pain.id, objectiveId: ids.objective } });
-    const proposed = await proposeKpi(admin, {
-      code: "PA-NEW",
-      name: "Community answers",
-      perspectiveId: ids.fin,
-      objectiveId: ids.objective,
-      timing: "LEADING",
-      measureType: "QUANTITATIVE",
-      unit: "COUNT",
-      direction: "HIGHER_IS_BETTER",
-      frequency: "MONTHLY",
-      weight: "1",
-      ownerId: owner.id,
-      personaIds: [ids.vera, ids.hilda],
-      justification: "Experts write most accepted answers; accounts that answer renew more often.",
-      evidence: "https://example.test/cohort-2025",
-    });
-    expect(proposed.ok).toBe(true);
+    // Proposals by an unrestricted admin: one also about Hidden Hilda, its free text naming her
+    // (withheld from restricted viewers); one about Visible Vera only; one about Victor and
+    // Hidden Hugo, rejected by an unrestricted analyst with a comment naming Hugo.
+    const propose = async (code: string, personaIds: string[], justification: string, evidence: string) => {
+      const result = await proposeKpi(admin, {
+        code,
+        name: `Community answers ${code}`,
+        perspectiveId: ids.fin,
+        objectiveId: ids.objective,
+        timing: "LEADING",
+        measureType: "QUANTITATIVE",
+        unit: "COUNT",
+        direction: "HIGHER_IS_BETTER",
+        frequency: "MONTHLY",
+        weight: "1",
+        ownerId: owner.id,
+        personaIds,
+        justification,
+        evidence,
+      });
+      if (!result.ok) throw new Error(result.message);
+      return result.data.kpi.id;
+    };
+    proposalIds.mixed = await propose("PA-NEW", [ids.vera, ids.hilda], "Hidden Hilda's admins write most accepted answers; accounts that answer renew more often.", "HILDA-SECRET cohort analysis 2025, slide 7");
+    proposalIds.vera = await propose("PA-VERA", [ids.vera], "Visible Vera's admins write most accepted answers; accounts that answer renew more often.", "Vera cohort analysis 2025, slide 3");
+    proposalIds.decided = await propose("PA-OLD", [ids.victor, ids.hugo], "Victor and Hugo accounts answer alike; one KPI would show both programmes.", "https://example.test/victor-hugo");
+    reviewer = actorOf(await makeUser({ role: "ANALYST", name: "Una Unrestricted" }));
+    const rejected = await reviewKpiProposal(reviewer, { kpiId: proposalIds.decided, version: 1, decision: "REJECT", comment: "Duplicates what Hidden Hugo's team already tracks." });
+    expect(rejected).toMatchObject({ ok: true, data: { kpi: { status: "REJECTED" } } });
 
     const analystT = await tokenFor("ANALYST");
     analystToken = analystT.secret;
@@ -445,7 +459,8 @@ describe("a restricted analyst and a restricted administrator", () => {
       ["weights page /scorecards/{slug}/weights", () => getWeightsPage(analyst, "pa-card"), ["vis-vera", "vis-victor", "recalibration sets every persona's weight"]],
       ["GET /api/v1/scorecards/{slug}/weights", async () => (await getApiWeights(api("/scorecards/pa-card/weights"), weightsCtx)).text(), ["vis-vera", "otherPersonas"]],
       ["KPI proposals /kpis/proposals", () => getProposalQueue(analyst), ["PA-NEW", "Visible Vera"]],
-      ["KPI review /kpis/{code}/review", () => getProposal(analyst, "PA-NEW"), ["Visible Vera"]],
+      ["KPI review /kpis/{code}/review", () => getProposal(analyst, "PA-NEW"), ["Visible Vera", '"textWithheld":true', "outside your access"]],
+      ["decided KPI proposal /kpis/{code}/review", () => getProposal(analyst, "PA-OLD"), ["Visible Victor", "REJECTED", '"textWithheld":true']],
       ["KPI editor options /kpis/new", () => getKpiFormOptions(analyst), ["Visible Vera"]],
       ["KPI targets /kpis/{code}/targets", () => getKpiTargetsPage(exec, "PA-REV"), ["vis-vera", "vis-victor", "1000"]],
       ["GET /api/v1/kpis/{code}/targets", async () => (await getApiTargets(apiRequest("/kpis/PA-REV/targets", execToken), { params: Promise.resolve({ kpiCode: "PA-REV" }) })).text(), ["vis-vera"]],
@@ -486,6 +501,37 @@ describe("a restricted analyst and a restricted administrator", () => {
     it("names in-scope proposal personas and counts the others", async () => {
       expect(await getProposal(analyst, "PA-NEW")).toMatchObject({ personas: ["Visible Vera"], otherPersonas: 1 });
       expect(await getProposal(admin, "PA-NEW")).toMatchObject({ personas: ["Hidden Hilda", "Visible Vera"], otherPersonas: 0 });
+    });
+
+    it("withholds the free text of a proposal also about other personas, and offers no review of it", async () => {
+      const withheld = { textWithheld: true, justification: null, evidence: null, reviewComment: null };
+      expect(await getProposal(analyst, "PA-NEW")).toMatchObject({
+        ...withheld,
+        canReview: false,
+        reviewRefusal: "This proposal is also about 1 persona outside your access, so you cannot approve or reject it: an analyst or administrator who sees all of its personas reviews it.",
+      });
+      expect(await getProposal(analyst, "PA-OLD")).toMatchObject({ ...withheld, status: "REJECTED", reviewedBy: "Una Unrestricted", canReview: false, reviewRefusal: null });
+      // Entirely in scope: shown and reviewable.
+      expect(await getProposal(analyst, "PA-VERA")).toMatchObject({ textWithheld: false, justification: expect.stringContaining("Visible Vera's admins"), evidence: "Vera cohort analysis 2025, slide 3", canReview: true, reviewRefusal: null });
+      const queue = await getProposalQueue(analyst);
+      expect(queue.filter((p) => p.code.startsWith("PA-")).map((p) => [p.code, p.canReview, p.textWithheld])).toEqual([
+        ["PA-NEW", false, true],
+        ["PA-VERA", true, false],
+      ]);
+      // Not vacuous: an unrestricted analyst reads the same text (hidden names included) and may review.
+      expect(await getProposal(reviewer, "PA-NEW")).toMatchObject({
+        textWithheld: false,
+        justification: expect.stringContaining("Hidden Hilda's admins"),
+        evidence: "HILDA-SECRET cohort analysis 2025, slide 7",
+        canReview: true,
+        reviewRefusal: null,
+      });
+      expect(await getProposal(reviewer, "PA-OLD")).toMatchObject({ textWithheld: false, reviewComment: "Duplicates what Hidden Hugo's team already tracks." });
+      // No API answer carries a proposal (GET /api/v1/kpis lists active KPIs): its text is in none.
+      for (const token of [analystToken, everyoneToken]) {
+        const body = await (await getApiKpis(apiRequest("/kpis", token), ctx)).text();
+        for (const text of ["admins write most accepted answers", "cohort analysis 2025", "Hidden Hugo's team"]) expect(body).not.toContain(text);
+      }
     });
 
     it("counts only the in-scope pain points on the strategy editor", async () => {
@@ -574,6 +620,23 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(viaApi.status).toBe(400);
       expect(await viaApi.text()).toContain("No persona with the slug");
       expect(await snapshot()).toEqual(before);
+    });
+
+    it("refuses reviewing a proposal also about another persona (FORBIDDEN, nothing written), and allows one entirely in scope", async () => {
+      const db = await getDb();
+      const before = await snapshot();
+      for (const decision of ["APPROVE", "REJECT"] as const) {
+        const refused = await reviewKpiProposal(analyst, { kpiId: proposalIds.mixed, version: 1, decision, comment: "Looks right for Vera." });
+        expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/^This proposal is also about 1 persona outside your access/) });
+        if (!refused.ok) expectNoHidden("review refusal", refused.message);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await db.kpi.findUniqueOrThrow({ where: { id: proposalIds.mixed }, select: { status: true, reviewedById: true, version: true } })).toEqual({ status: "PROPOSED", reviewedById: null, version: 1 });
+      // Entirely in their scope: the restricted analyst approves it.
+      const approved = await reviewKpiProposal(analyst, { kpiId: proposalIds.vera, version: 1, decision: "APPROVE", comment: "Vera's cohort analysis is convincing." });
+      expect(approved).toMatchObject({ ok: true, data: { kpi: { code: "PA-VERA", status: "ACTIVE" } } });
+      // Not vacuous: an unrestricted analyst may approve the first one.
+      expect(await reviewKpiProposal(reviewer, { kpiId: proposalIds.mixed, version: 1, decision: "APPROVE", comment: "Convincing for Hilda and Vera." })).toMatchObject({ ok: true });
     });
 
     it("refuses creating a persona to a restricted analyst (it would be outside their access)", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { proposalResource } from "@/lib/auth/policy";
 import { reviewKpiProposalSchema } from "@/lib/validation/kpis";
 import { defineCommand, fail } from "../command";
 import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, loadKpiForEdit } from "./shared";
@@ -6,15 +7,18 @@ import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, loadKpiForE
 /**
  * An administrator or an analyst other than the proposer approves (-> ACTIVE: scored from then
  * on) or rejects (-> REJECTED: kept as a record, never scored) a PROPOSED KPI, with a comment.
- * The proposer is refused by the policy (kpi.review with the proposal as resource).
+ * The proposer is refused by the policy (kpi.review with the proposal as resource), and so is a
+ * reviewer restricted to some personas when the proposal is about any persona outside their access.
  */
 export const reviewKpiProposal = defineCommand({
   name: "kpi.review",
   action: "kpi.review",
   schema: reviewKpiProposalSchema,
+  // The proposal's personas too: a reviewer restricted to some personas may not decide on evidence
+  // about personas outside their access (FORBIDDEN with the count, like other out-of-scope writes).
   resource: async (input, tx) => {
-    const kpi = await tx.kpi.findUnique({ where: { id: input.kpiId }, select: { proposedById: true } });
-    return kpi ? { proposal: { proposedById: kpi.proposedById } } : undefined;
+    const kpi = await tx.kpi.findUnique({ where: { id: input.kpiId }, select: { proposedById: true, proposalPersonas: { select: { personaId: true } } } });
+    return kpi ? proposalResource({ proposedById: kpi.proposedById, personaIds: kpi.proposalPersonas.map((p) => p.personaId) }) : undefined;
   },
   async run({ actor, input, tx, audit }) {
     const before = await loadKpiForEdit(tx, input.kpiId);

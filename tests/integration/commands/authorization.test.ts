@@ -223,14 +223,17 @@ const CASES: Case[] = [
     },
   },
   {
-    // Someone else's proposal (the proposer's own is refused to every role: kpis.test.ts).
+    // Someone else's proposal about a persona (the proposer's own is refused to every role:
+    // kpis.test.ts; a restricted reviewer's, when it is about a persona outside their access:
+    // persona-access.test.ts).
     name: "reviewKpiProposal",
     command: commands.reviewKpiProposal,
     allowed: ["ADMIN", "ANALYST"],
     input: async () => {
       const proposer = await makeUser({ role: "ANALYST" });
       const kpi = await makeKpi({ ownerId: null, status: "PROPOSED" });
-      await (await getDb()).kpi.update({ where: { id: kpi.id }, data: { proposedById: proposer.id } });
+      const persona = await makePersona();
+      await (await getDb()).kpi.update({ where: { id: kpi.id }, data: { proposedById: proposer.id, proposalPersonas: { create: [{ personaId: persona.id }] } } });
       return { kpiId: kpi.id, version: 1, decision: "APPROVE", comment: "Evidence is convincing." };
     },
   },

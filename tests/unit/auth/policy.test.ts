@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, forbiddenPageReason, personaScope, personaVisible, refusal, type Action, type Resource } from "@/lib/auth/policy";
+import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, forbiddenPageReason, personaScope, personaVisible, proposalResource, refusal, type Action, type Resource } from "@/lib/auth/policy";
 import { AppError, ForbiddenError } from "@/lib/errors";
 
 // Who may do what, in one table. A change to the policy shows here as a one-line diff.
@@ -177,6 +177,19 @@ describe("per-persona access (the privacy clause)", () => {
     expect(can(restrictedAdmin, "persona.write", { persona: { id: "p1" }, personas: [{ id: "p2" }, { id: "p3" }] })).toBe(false);
     expect(refusal(restrictedAdmin, "kpi.propose", { personas: [{ id: "p3" }] })).toBe(PERSONA_REFUSAL);
     expect(can(analyst, "kpi.propose", { personas: [{ id: "p3" }] })).toBe(true);
+  });
+
+  it("refuses reviewing a proposal about any persona outside the scope, counting (never naming) them", () => {
+    const proposal = (...personaIds: string[]) => proposalResource({ proposedById: "someone-else", personaIds });
+    expect(can(restrictedAdmin, "kpi.review", proposal("p1", "p2"))).toBe(true);
+    expect(refusal(restrictedAdmin, "kpi.review", proposal("p1", "p3", "p4"))).toBe(
+      "This proposal is also about 2 personas outside your access, so you cannot approve or reject it: an analyst or administrator who sees all of its personas reviews it.",
+    );
+    expect(refusal(restrictedAdmin, "kpi.review", proposal("p3"))).toMatch(/^This proposal is about 1 persona outside your access/);
+    expect(can(analyst, "kpi.review", proposal("p3"))).toBe(true);
+    // The proposer's own refusal still comes first; a KPI owner is told the role.
+    expect(refusal(restrictedAdmin, "kpi.review", proposalResource({ proposedById: "admin", personaIds: ["p3"] }))).toMatch(/You proposed this KPI/);
+    expect(refusal({ ...restrictedOwner }, "kpi.review", proposal("p3"))).toBe("Only analysts and administrators can review KPI proposals.");
   });
 
   it("refuses an action about every persona (recalibration, audit log, new persona, user management) to a restricted actor, saying why", () => {

@@ -24,6 +24,12 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const p = await getProposal(actor, decodeURIComponent(kpiCode));
   if (!p) notFound();
   const reviewer = can(actor, "kpi.review");
+  // Free text about personas outside the viewer's access is not shown (issue 13): say so, in words.
+  const withheld = (
+    <span className="italic text-slate-600">
+      Withheld: this proposal is {p.personas.length > 0 ? "also " : ""}about personas outside your access.
+    </span>
+  );
   return (
     <>
       <p className="mb-2 text-sm">
@@ -49,12 +55,14 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               </div>
               <div>
                 <dt className="text-slate-500">Justification</dt>
-                <dd className="whitespace-pre-line">{p.justification ?? "None recorded"}</dd>
+                <dd className="whitespace-pre-line">{p.textWithheld ? withheld : (p.justification ?? "None recorded")}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">Evidence</dt>
                 <dd className="whitespace-pre-line break-words">
-                  {p.evidence === null ? (
+                  {p.textWithheld ? (
+                    withheld
+                  ) : p.evidence === null ? (
                     "None recorded"
                   ) : isLink(p.evidence) ? (
                     <a href={p.evidence.trim()} rel="noopener noreferrer nofollow" className="text-brand-700 underline underline-offset-2">
@@ -101,11 +109,14 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 {p.reviewedBy ? ` by ${p.reviewedBy}` : ""}
                 {p.reviewedAt ? ` on ${formatDateTime(p.reviewedAt)}` : ""}
                 {p.reviewComment ? `: “${p.reviewComment}”` : "."}
+                {p.textWithheld ? <span className="mt-1 block">{withheld}</span> : null}
               </p>
             ) : p.canReview ? (
               <ReviewProposalForm action={reviewKpiProposalAction} kpiId={p.id} version={p.version} />
             ) : p.own ? (
               <p className="text-sm text-slate-700">You proposed this KPI, so you cannot approve or reject it: another analyst or an administrator reviews it.</p>
+            ) : p.reviewRefusal ? (
+              <p className="text-sm text-slate-700">{p.reviewRefusal}</p>
             ) : (
               <p className="text-sm text-slate-700">{reviewer ? "You cannot review this proposal." : "Waiting for an analyst or an administrator to review it."}</p>
             )}
