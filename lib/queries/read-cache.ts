@@ -29,9 +29,10 @@ import { getScorecardOverview, type OverviewInput, type ScorecardOverview } from
 // deployment never reads an older build's JSON).
 //
 // A hit is one round trip (stamp and entry together). A miss computes with the lib/queries
-// function (uncached itself, so the screen benchmark still measures it), stores the JSON unless it
-// would not read back identically (then it is simply not cached), and deletes the entries of
-// older stamps in the same statement. READ_CACHE=off computes every view afresh.
+// function (uncached itself, so the screen benchmark still measures it; concurrent misses of one
+// entry compute once per process), stores the JSON unless it would not read back identically
+// (then it is simply not cached), and deletes the entries of older stamps in the same statement.
+// READ_CACHE=off computes every view afresh.
 
 export type ReadModelKind = "overview" | "persona" | "kpi";
 
@@ -142,8 +143,8 @@ function scopeKey(actor: Actor): string {
 /** Months as URLs write them; anything else (which the screens answer with a message) is not cached. */
 const cacheableMonth = (raw: string | null | undefined) => raw === null || raw === undefined || raw === "" || /^\d{4}-\d{2}(-01)?$/.test(raw);
 
-/** The cached model of `kind` for `parts`, or computes, stores and returns it. */
-async function readThrough<T>(kind: ReadModelKind, parts: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
+/** The cached model of `kind` for `parts`, or computes, stores and returns it (exported for its tests). */
+export async function readThrough<T>(kind: ReadModelKind, parts: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
   if (env().READ_CACHE === "off") return compute();
   const { pool } = await getDatabase();
   const key = keyOf(parts);
@@ -164,13 +165,35 @@ async function readThrough<T>(kind: ReadModelKind, parts: Record<string, unknown
     log().warn({ err: error, kind }, "read-model cache lookup failed; computing afresh");
     return compute();
   }
+  // Concurrent misses of one entry in this process compute it once (the first view after a write
+  // is often many executives' at once); the others wait for it and read its JSON as a hit would.
+  const flightKey = `${kind}\n${key}\n${stamp}`;
+  const joined = inFlight.get(flightKey);
+  if (joined) {
+    const first = await joined.catch(() => null);
+    if (first?.json) return JSON.parse(first.json) as T;
+    return compute();
+  }
+  const flight = computeAndStore(kind, key, stamp, compute, pool);
+  inFlight.set(flightKey, flight);
+  try {
+    return (await flight).model;
+  } finally {
+    inFlight.delete(flightKey);
+  }
+}
+
+/** Computations under way in this process, by kind, key and stamp: coordination, never read as data. */
+const inFlight = new Map<string, Promise<{ model: unknown; json: string | null }>>();
+
+async function computeAndStore<T>(kind: ReadModelKind, key: string, stamp: string, compute: () => Promise<T>, pool: Pool): Promise<{ model: T; json: string | null }> {
   const model = await compute();
   // Unknown addresses are not kept (pages 404 before asking; API and export callers could fill the table).
-  if (model === null) return model;
+  if (model === null) return { model, json: null };
   const json = encodeModel(model);
   if (json === null) {
     log().warn({ kind }, "read model does not survive JSON unchanged; not cached");
-    return model;
+    return { model, json };
   }
   try {
     await pool.query(
@@ -182,7 +205,7 @@ async function readThrough<T>(kind: ReadModelKind, parts: Record<string, unknown
   } catch (error) {
     log().warn({ err: error, kind }, "read-model cache store failed");
   }
-  return model;
+  return { model, json };
 }
 
 /** getScorecardOverview through the cache. */

@@ -12,6 +12,7 @@ import {
   currentStamp,
   encodeModel,
   pruneReadCache,
+  readThrough,
   type ReadModelKind,
 } from "@/lib/queries/read-cache";
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
@@ -196,6 +197,23 @@ describe("cached read models", () => {
       expect(JSON.parse(stored.at(-1)!.model)).toStrictEqual(fresh);
     }
   }, 240_000);
+
+  it("compute once for concurrent misses of one entry in a process; each caller gets its own copy", async () => {
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { rows: [1, 2, 3], at: "2026-12-01" };
+    };
+    const parts = { test: `single-flight-${Date.now()}` };
+    const results = await Promise.all(Array.from({ length: 5 }, () => readThrough("overview", parts, compute)));
+    expect(computed).toBe(1);
+    for (const r of results) expect(r).toStrictEqual({ rows: [1, 2, 3], at: "2026-12-01" });
+    expect(new Set(results).size).toBe(5);
+    // A later miss of another entry computes again.
+    await readThrough("overview", { test: `${parts.test}-other` }, compute);
+    expect(computed).toBe(2);
+  });
 
   it("keep two persona scopes apart", async () => {
     await clearCache();
