@@ -1,26 +1,33 @@
 // `npm run bench:load`: two `next start` servers (the production build in .next) on one Postgres
 // holding the benchmark data (50 personas x 500 KPIs x 60 months, 1.38 million values), driven by
-// autocannon with signed-in executives over the scorecard overview, the persona scorecard and the
-// KPI detail. Prints p50/p95/p99 latency, throughput and errors per screen. Goal: p95 under
-// 500 ms and no errors. Figures only, never a test.
+// signed-in executives over the scorecard overview, the persona scorecard and the KPI detail.
+// Prints p50/p95/p99 latency, throughput and errors per screen. Goal: p95 under 500 ms and no
+// errors for the executives. Figures only, never a test.
 //
 //   npm run bench:load -- [--duration 60] [--connections 50] [--ports 3100,3101] [--pool 10]
+//                         [--think 2-8] [--mode both|executives|flood] [--cache both|cold|warm]
 //                         [--database-url postgresql://...] (default BENCH_DATABASE_URL, else DATABASE_URL)
+//
+// Two ways of driving (--mode, both by default):
+//  - executives (load/executives.ts): --connections people, each reading a screen for a think time
+//    drawn from --think seconds before opening the next, round the three screens and through
+//    either server in turn. The goal is judged here.
+//  - flood: autocannon with --connections connections and no think time, each asking again the
+//    moment an answer ends: the servers' capacity (req/s) and how latency grows past it.
 //
 // The database is <db>_load on that server: copied from <db>_m60 (the screen benchmark's) when
 // that exists and nobody is connected to it, else seeded (bench:seed's data, about a minute).
 // Executives load-exec-NNN@bench.test (one per connection) get a password there. Each signs in
 // through next-auth's credentials flow (CSRF token, POST /api/auth/callback/credentials) on one
-// server, alternately; every connection then sends its session's cookie to EITHER server, so
+// server, alternately; every executive then sends its session's cookie to EITHER server, so
 // half the traffic is served by a server the session never signed in on. Before the run, the
 // script asserts that each server serves the other's sessions (the statelessness check: JWT
 // sessions, user and data from the database, nothing in process memory that another server needs).
 //
-// The read-model cache (lib/queries/read-cache.ts, in Postgres) decides most of the figures, so the
-// run says how warm it was. --cache both (default): first a cold run (every entry deleted before
-// it; the state after any write), then every screen's address is read once and a warm run follows
-// (the state between writes). --cache cold or --cache warm runs only one. READ_CACHE=off in the
-// environment starts the servers without the cache.
+// The read-model cache (lib/queries/read-cache.ts, in Postgres) decides many of the figures, so the
+// run says how warm it was. --cache both (default): first cold runs (every entry deleted before
+// each; the state after any write), then every screen's address is read once and warm runs follow
+// (the state between writes). READ_CACHE=off in the environment starts the servers without the cache.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
