@@ -17,7 +17,7 @@ import { defineCommand, fail } from "../command";
 import { nudgePairRequests } from "@/lib/jobs/nudge";
 import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
 import { cellKey, insertMeasurements, loadExisting, newId, updateMeasurements, whoSaved, type CellRef, type CellSpace, type CellState, type ExistingRow } from "./bulk-sql";
-import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SELECT, thresholdsFrom, type TargetRow } from "./shared";
+import { describeMeasurement, KPI_RULES_SELECT, kpiRules, sameContent, TARGET_SELECT, targetInForce, thresholdsOf, type TargetRow } from "./shared";
 
 // Bulk writes of measurement values: a CSV/XLSX import (the screen and POST /api/v1/imports) and
 // the JSON bulk upsert (PUT /api/v1/measurements). Each row is judged with the rules of a single
@@ -241,7 +241,8 @@ export const importMeasurements = defineCommand({
     phase("existing");
 
     // 5. Verdicts: unchanged, the rules of a save, version conflict, comment rule, then insert or update.
-    const scorers = new Map<string, Scorer | null>();
+    // One scorer per target row in force (a KPI's default or a persona's own), not one per cell.
+    const scorers = new Map<TargetRow, Scorer>();
     const toWrite: { row: Valid; state: CellState; current: ExistingRow | undefined }[] = [];
     const conflicts: { row: Valid; current: ExistingRow }[] = [];
     for (const v of valid) {
@@ -265,13 +266,15 @@ export const importMeasurements = defineCommand({
       }
       let status: Status = "NO_DATA";
       if (v.value !== null) {
-        let scorer = scorers.get(v.key);
-        if (scorer === undefined) {
-          const t = thresholdsFrom(targetsByKpi.get(v.kpi.id) ?? [], v.kpi.direction as Direction, v.persona.id, v.period);
-          scorer = t ? makeScorer(t) : null;
-          scorers.set(v.key, scorer);
+        const target = targetInForce(targetsByKpi.get(v.kpi.id) ?? NO_TARGETS, v.persona.id, v.period);
+        if (target) {
+          let scorer = scorers.get(target);
+          if (scorer === undefined) {
+            scorer = makeScorer(thresholdsOf(target, v.kpi.direction as Direction));
+            scorers.set(target, scorer);
+          }
+          status = scorer.status(Number(v.value));
         }
-        if (scorer) status = scorer.status(Number(v.value));
       }
       const commentProblem = commentRequiredProblem(v.kpi, status, v.value !== null, comment);
       if (commentProblem) {
@@ -350,7 +353,17 @@ export const importMeasurements = defineCommand({
     phase("audit");
     // The escalations of every pair the import wrote are judged again (issue 12): requested in
     // this transaction, so a committed import is never left unjudged; nudged after the commit.
-    await enqueuePairEvaluations(tx, toWrite.map((w) => ({ kpiId: w.row.kpi.id, personaId: w.row.persona.id })));
+    // Each pair once, in file order, found by its positions (a file of 100,000 values names ~5,000 pairs).
+    const pairSeen = new Set<number>();
+    const pairs: { kpiId: string; personaId: string }[] = [];
+    for (const { row } of toWrite) {
+      const at = row.k * space.personaIds.length + row.p;
+      if (!pairSeen.has(at)) {
+        pairSeen.add(at);
+        pairs.push({ kpiId: row.kpi.id, personaId: row.persona.id });
+      }
+    }
+    await enqueuePairEvaluations(tx, pairs);
     afterCommit(nudgePairRequests);
     phase("pairs");
     return { ...result, committed: true, importId };
@@ -358,6 +371,7 @@ export const importMeasurements = defineCommand({
 });
 
 const RULE_FIELDS = { kpi: "kpi_code", persona: "persona_slug" };
+const NO_TARGETS: TargetRow[] = [];
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -101,8 +101,17 @@ export interface TargetRow {
  * neither exists. Pure: the save loads one KPI's rows, an import all the rows of its KPIs at once.
  */
 export function thresholdsFrom(rows: readonly TargetRow[], direction: Direction, personaId: string, period: string): Thresholds | null {
-  const row = effectiveAt(rows.filter((r) => r.personaId === personaId), period) ?? effectiveAt(rows.filter((r) => r.personaId === null), period);
-  if (!row) return null;
+  const row = targetInForce(rows, personaId, period);
+  return row ? thresholdsOf(row, direction) : null;
+}
+
+/** The target row in force for a persona in a period (see thresholdsFrom), or undefined. */
+export function targetInForce<T extends TargetRow>(rows: readonly T[], personaId: string, period: string): T | undefined {
+  return effectiveAt(rows.filter((r) => r.personaId === personaId), period) ?? effectiveAt(rows.filter((r) => r.personaId === null), period);
+}
+
+/** A target row's thresholds for a KPI of this direction. */
+export function thresholdsOf(row: TargetRow, direction: Direction): Thresholds {
   return {
     direction,
     target: Number(row.target),

@@ -183,6 +183,52 @@ describe("commit", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("writes comments and reasons exactly as sent, whatever they hold, on inserts and on updates", async () => {
+    const kpi = await makeKpi({ ownerId: owner.id, thresholds: null }); // no target: no value is red, so none needs a comment
+    const persona = await makePersona();
+    const texts = ['say "hi", {braces}', "back\\slash \\\"", "NULL", "line one\nline two", "émoji 📈 and 'single' quotes", "{ , } and a tab\tinside"];
+    const cells = [TWO_AGO, LAST_MONTH, addPeriods(THIS_MONTH, "MONTHLY", -3)];
+    const db = await getDb();
+    const saved = async () =>
+      (await db.measurement.findMany({ where: { kpiId: kpi.id }, orderBy: { period: "asc" } })).map((m) => [m.period.toISOString().slice(0, 10), m.value?.toFixed() ?? null, m.notAvailableReason, m.comment]);
+
+    const inserted = okResult(
+      await run(owner, [
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[0], value: "1.5", comment: texts[0] }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[1], value: "", not_available_reason: texts[1], comment: texts[2] }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[2], value: "-0", comment: "" }),
+      ], { dryRun: false }),
+    );
+    expect(inserted.counts).toMatchObject({ insert: 3, error: 0 });
+    expect(await saved()).toEqual([
+      [cells[2], "0", null, null],
+      [cells[0], "1.5", null, texts[0]],
+      [cells[1], null, texts[1], texts[2]],
+    ]);
+
+    const updated = okResult(
+      await run(owner, [
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[0], value: "", not_available_reason: texts[3], comment: texts[4] }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[1], value: "2", comment: texts[5] }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: cells[2], value: "3", comment: "" }),
+      ], { dryRun: false }),
+    );
+    expect(updated.counts).toMatchObject({ update: 3, error: 0 });
+    expect(await saved()).toEqual([
+      [cells[2], "3", null, null],
+      [cells[0], null, texts[3], texts[4]],
+      [cells[1], "2", null, texts[5]],
+    ]);
+    const revisions = await db.measurementRevision.findMany({ where: { measurement: { kpiId: kpi.id } }, orderBy: { enteredAt: "asc" }, include: { measurement: { select: { period: true } } } });
+    expect(revisions.map((r) => [r.measurement.period.toISOString().slice(0, 10), r.value?.toFixed() ?? null, r.notAvailableReason, r.comment]).sort()).toEqual(
+      [
+        [cells[0], "1.5", null, texts[0]],
+        [cells[1], null, texts[1], texts[2]],
+        [cells[2], "0", null, null],
+      ].sort(),
+    );
+  });
+
   it("shows an import on the audit log as its summary and first changes, with the rest counted", async () => {
     const kpi = await makeKpi({ ownerId: owner.id });
     const personas = [await makePersona(), await makePersona(), await makePersona(), await makePersona(), await makePersona()];
