@@ -31,8 +31,8 @@ import { getScorecardOverview, type OverviewInput, type ScorecardOverview } from
 // A hit is one round trip (stamp and entry together). A miss computes with the lib/queries
 // function (uncached itself, so the screen benchmark still measures it; concurrent misses of one
 // entry compute once per process), stores the JSON unless it would not read back identically
-// (then it is simply not cached), and deletes the entries of older stamps in the same statement.
-// READ_CACHE=off computes every view afresh.
+// (then it is simply not cached), and deletes the entries of older stamps in the same statement;
+// the view that computed it does not wait for that write. READ_CACHE=off computes every view afresh.
 
 export type ReadModelKind = "overview" | "persona" | "kpi";
 
@@ -176,36 +176,51 @@ export async function readThrough<T>(kind: ReadModelKind, parts: Record<string, 
   }
   const flight = computeAndStore(kind, key, stamp, compute, pool);
   inFlight.set(flightKey, flight);
-  try {
-    return (await flight).model;
-  } finally {
-    inFlight.delete(flightKey);
-  }
+  // Joiners may take the computed JSON until the entry is stored; after that they find it.
+  void flight.then(
+    (f) => f.stored.finally(() => inFlight.delete(flightKey)),
+    () => inFlight.delete(flightKey),
+  );
+  return (await flight).model;
 }
 
 /** Computations under way in this process, by kind, key and stamp: coordination, never read as data. */
-const inFlight = new Map<string, Promise<{ model: unknown; json: string | null }>>();
+const inFlight = new Map<string, Promise<{ model: unknown; json: string | null; stored: Promise<void> }>>();
 
-async function computeAndStore<T>(kind: ReadModelKind, key: string, stamp: string, compute: () => Promise<T>, pool: Pool): Promise<{ model: T; json: string | null }> {
+/** Entries being written in this process: the view that computed one does not wait for the write. */
+const storing = new Set<Promise<void>>();
+
+/** Resolves when this process's pending cache writes have ended (for tests and orderly reads). */
+export async function settleCacheWrites(): Promise<void> {
+  await Promise.all([...storing]);
+}
+
+async function computeAndStore<T>(kind: ReadModelKind, key: string, stamp: string, compute: () => Promise<T>, pool: Pool): Promise<{ model: T; json: string | null; stored: Promise<void> }> {
   const model = await compute();
+  const nothing = Promise.resolve();
   // Unknown addresses are not kept (pages 404 before asking; API and export callers could fill the table).
-  if (model === null) return { model, json: null };
+  if (model === null) return { model, json: null, stored: nothing };
   const json = encodeModel(model);
   if (json === null) {
     log().warn({ kind }, "read model does not survive JSON unchanged; not cached");
-    return { model, json };
+    return { model, json, stored: nothing };
   }
-  try {
-    await pool.query(
+  // Storing a persona's model (about 1 MB at 500 KPIs) is a round trip the page need not wait for;
+  // a failed or lost write only means the next view computes again.
+  const stored = pool
+    .query(
       `WITH old AS (DELETE FROM "ReadModelCache" WHERE stamp < $3::bigint)
        INSERT INTO "ReadModelCache" (kind, key, stamp, model) VALUES ($1, $2, $3::bigint, $4)
        ON CONFLICT (kind, key, stamp) DO NOTHING`,
       [kind, key, stamp, json],
-    );
-  } catch (error) {
-    log().warn({ err: error, kind }, "read-model cache store failed");
-  }
-  return { model, json };
+    )
+    .then(
+      () => undefined,
+      (error: unknown) => log().warn({ err: error, kind }, "read-model cache store failed"),
+    )
+    .finally(() => storing.delete(stored));
+  storing.add(stored);
+  return { model, json, stored };
 }
 
 /** getScorecardOverview through the cache. */

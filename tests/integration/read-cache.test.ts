@@ -13,6 +13,7 @@ import {
   encodeModel,
   pruneReadCache,
   readThrough,
+  settleCacheWrites,
   type ReadModelKind,
 } from "@/lib/queries/read-cache";
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
@@ -46,12 +47,15 @@ async function actorOf(email: string): Promise<Actor> {
 }
 
 async function entries(kind?: ReadModelKind): Promise<{ kind: string; key: string; stamp: string; model: string }[]> {
+  // A view does not wait for its entry to be written; the test does.
+  await settleCacheWrites();
   const { pool } = await getDatabase();
   const sql = `SELECT kind, key, stamp::text AS stamp, model FROM "ReadModelCache"${kind ? " WHERE kind = $1" : ""} ORDER BY "createdAt"`;
   return (await pool.query(sql, kind ? [kind] : [])).rows;
 }
 
 async function clearCache(): Promise<void> {
+  await settleCacheWrites();
   await (await getDatabase()).pool.query(`DELETE FROM "ReadModelCache"`);
 }
 
@@ -239,6 +243,7 @@ describe("cached read models", () => {
   it("are pruned: older stamps' entries go, the stamp's rows fold into one and the stamp stays", async () => {
     const db = await getDb();
     await cachedScorecardOverview(exec, { scorecardSlug: scorecards[0]! });
+    await settleCacheWrites();
     const { pool } = await getDatabase();
     // An entry of an older stamp, as a read that lost a race with a write would leave it.
     await pool.query(`INSERT INTO "ReadModelCache" (kind, key, stamp, model) VALUES ('overview', 'old', 0, '{}')`);
