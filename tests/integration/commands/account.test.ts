@@ -1,10 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { changeOwnPassword } from "@/lib/commands/account/change-own-password";
 import { getDb } from "@/lib/db";
 import { actorOf, auditEventsFor, KNOWN_PASSWORD, makeUser, ROLES, snapshot } from "./fixtures";
+
+// A test may run something right after the command has verified a password (outside its
+// transaction), to place a concurrent write exactly between the check and the write.
+const afterVerify = vi.hoisted(() => ({ run: null as null | (() => Promise<void>) }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: async (hash: string, password: string) => {
+      const ok = await real.verifyPassword(hash, password);
+      const run = afterVerify.run;
+      afterVerify.run = null;
+      if (run) await run();
+      return ok;
+    },
+  };
+});
 
 describe("change my password", () => {
   it.each(ROLES)("works for a %s and clears 'must change password'", async (role) => {
@@ -80,10 +97,15 @@ describe("change my password", () => {
   it("refuses when an administrator reset the password between the check and the write", async () => {
     const user = await makeUser();
     const db = await getDb();
-    // The reset lands while this change is verifying the current password (outside the transaction).
-    const change = changeOwnPassword(actorOf(user), { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("reset by admin") } });
-    expect(await change).toMatchObject({ ok: false, code: "CONFLICT" });
+    // The reset lands after this change verified the current password (outside the transaction)
+    // and before it writes: placed there, not raced for.
+    const reset = await hashPassword("reset by admin");
+    afterVerify.run = async () => {
+      await db.user.update({ where: { id: user.id }, data: { passwordHash: reset } });
+    };
+    const change = await changeOwnPassword(actorOf(user), { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
+    expect(afterVerify.run).toBeNull();
+    expect(change).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, "reset by admin")).toBe(true);
   });
 
