@@ -24,13 +24,13 @@ function thresholdsText(line: KpiLine, t: TargetView): string {
 }
 
 /** The sparkline in words: the span of periods, then every period's score in order. */
-export function historyText(line: Pick<KpiLine, "frequency" | "history">): string {
+export function historyText(line: Pick<KpiLine, "frequency" | "history" | "period">): string {
   const { history, frequency } = line;
-  if (!history.some((p) => p.score !== null)) return "No scored history.";
+  if (!history.scores.some((score) => score !== null)) return "No scored history.";
   const unit = frequency === "QUARTERLY" ? "quarters" : "months";
-  const first = formatPeriod(history[0]!.period, frequency);
-  const last = formatPeriod(history[history.length - 1]!.period, frequency);
-  return `Scores over the last ${history.length} ${unit}, ${first} to ${last}: ${history.map((p) => (p.score === null ? "no score" : formatScore(p.score))).join(", ")}.`;
+  const first = formatPeriod(history.from, frequency);
+  const last = formatPeriod(line.period, frequency);
+  return `Scores over the last ${history.scores.length} ${unit}, ${first} to ${last}: ${history.scores.map((score) => (score === null ? "no score" : formatScore(score))).join(", ")}.`;
 }
 
 /** The KPIs of one objective (or of none) for one persona and period. */
@@ -112,7 +112,7 @@ function KpiRow({ line, month, personaSlug }: { line: KpiLine; month: string; pe
         {line.share > 0 ? <small>{`${formatShare(line.share)} of overall`}</small> : null}
       </td>
       <td>
-        <Sparkline scores={line.history.map((p) => p.score)} label={historyText(line)} />
+        <Sparkline scores={line.history.scores} label={historyText(line)} />
       </td>
       <td>
         {line.previous ? <small>{lines(`${formatPeriod(line.previous.period, line.frequency)}: ${formatValue(line.previous.value, line)}`, `Δ ${formatDelta(line.valueDelta)}`)}</small> : null}

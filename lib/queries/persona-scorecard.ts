@@ -45,11 +45,14 @@ export type TargetView = Pick<TargetRow, "effectiveFrom" | "baseline" | "target"
   source: TargetSource;
 };
 
-export interface HistoryPoint {
-  period: string;
-  value: number | null;
-  score: number | null;
-  status: Status;
+/**
+ * A KPI's trend for the sparkline: the scores of consecutive periods of its frequency, oldest
+ * first, from `from` to the line's period (null where there is no score). Scores only, as numbers
+ * in an array: at 500 KPIs x 12 periods, objects per point were half of the cached model's JSON.
+ */
+export interface Trend {
+  from: string;
+  scores: (number | null)[];
 }
 
 export interface KpiLine {
@@ -84,8 +87,8 @@ export interface KpiLine {
   previous: { period: string; value: number | null } | null;
   /** value - previous value, when both exist. */
   valueDelta: number | null;
-  /** Up to 12 periods of the KPI's frequency ending with `period`, ascending. */
-  history: HistoryPoint[];
+  /** Scores of up to 12 periods of the KPI's frequency ending with `period`, ascending. */
+  history: Trend;
 }
 
 export interface ObjectiveView {
@@ -129,8 +132,11 @@ export interface PersonaScorecard {
   overall: RollupResult;
   previousOverall: RollupResult | null;
   perspectives: PerspectiveView[];
-  /** What moved the overall score since the previous month, largest first. */
-  changes: { change: number | null; lines: ChangeLine[]; residual: number | null };
+  /**
+   * What moved the overall score since the previous month: the CHANGE_LINES largest KPI
+   * contributions, largest first, the rest summed, and the residual. They add up to `change`.
+   */
+  changes: { change: number | null; lines: ChangeLine[]; smaller: { count: number; contribution: number }; residual: number | null };
   /** Missing values per due state, for the summary. */
   missing: { due: number; overdue: number; open: number };
   department: { id: string; name: string } | null;
@@ -153,6 +159,9 @@ export interface PersonaScorecard {
   }[];
 }
 
+/** KPI lines of "what changed" kept by name; the rest (up to 500 KPIs) are one summed line. */
+export const CHANGE_LINES = 8;
+
 const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
 
 function targetView(score: KpiMonthScore): TargetView | null {
@@ -172,12 +181,14 @@ function targetView(score: KpiMonthScore): TargetView | null {
   };
 }
 
-function historyOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<ValueRow>, targets: TargetBook): HistoryPoint[] {
-  return periods.map((p) => {
-    const value = values.get(kpi.id, personaId, p)?.value ?? null;
-    const scorer = targets.scorerInForce(kpi.id, personaId, p);
-    return { period: p, value, score: scorer ? scorer.score(value) : null, status: scorer ? scorer.status(value) : "NO_DATA" };
-  });
+function trendOf(kpi: KpiDef, personaId: string, periods: readonly string[], values: ValueBook<ValueRow>, targets: TargetBook): Trend {
+  return {
+    from: periods[0]!,
+    scores: periods.map((p) => {
+      const scorer = targets.scorerInForce(kpi.id, personaId, p);
+      return scorer ? scorer.score(values.get(kpi.id, personaId, p)?.value ?? null) : null;
+    }),
+  };
 }
 
 export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
@@ -257,7 +268,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       overall: NO_RESULT,
       previousOverall: null,
       perspectives: [],
-      changes: { change: null, lines: [], residual: null },
+      changes: { change: null, lines: [], smaller: { count: 0, contribution: 0 }, residual: null },
       missing: { due: 0, overdue: 0, open: 0 },
       escalations: [],
     };
@@ -338,7 +349,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       due,
       previous: { period: prevPeriod, value: prevValue },
       valueDelta: score.value !== null && prevValue !== null ? score.value - prevValue : null,
-      history: historyOf(kpi, persona.id, facts.periods, values, targetBook),
+      history: trendOf(kpi, persona.id, facts.periods, values, targetBook),
     });
   });
 
@@ -378,7 +389,12 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     overall: now.overall,
     previousOverall: before.overall,
     perspectives,
-    changes: { change: explained.change, lines: changeLines, residual: explained.residual },
+    changes: {
+      change: explained.change,
+      lines: changeLines.slice(0, CHANGE_LINES),
+      smaller: { count: Math.max(0, changeLines.length - CHANGE_LINES), contribution: changeLines.slice(CHANGE_LINES).reduce((sum, l) => sum + l.contribution, 0) },
+      residual: explained.residual,
+    },
     missing,
     escalations: escalations.map((e) => ({
       id: e.id,

@@ -262,7 +262,7 @@ function Summary({ card }: { card: PersonaScorecard }) {
 }
 
 function Changes({ card }: { card: PersonaScorecard }) {
-  const { change, lines, residual } = card.changes;
+  const { change, lines, smaller, residual } = card.changes;
   return (
     <section aria-labelledby="changes-heading" className="mb-6 break-inside-avoid-page">
       <h2 id="changes-heading" className="mb-1 text-lg font-semibold text-slate-900">
@@ -279,7 +279,7 @@ function Changes({ card }: { card: PersonaScorecard }) {
             first.
           </p>
           <ol className="max-w-2xl divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-            {lines.slice(0, 8).map((line) => (
+            {lines.map((line) => (
               <li key={line.code} className="flex items-center justify-between gap-3 px-3 py-1.5">
                 <span>
                   {line.name} <span className="text-xs text-slate-500">({formatScore(line.previousScore)} → {formatScore(line.currentScore)})</span>
@@ -289,7 +289,12 @@ function Changes({ card }: { card: PersonaScorecard }) {
                 </span>
               </li>
             ))}
-            {lines.length > 8 ? <li className="px-3 py-1.5 text-xs text-slate-600">and {lines.length - 8} smaller changes</li> : null}
+            {smaller.count > 0 ? (
+              <li className="flex items-center justify-between gap-3 px-3 py-1.5 text-xs text-slate-600">
+                <span>and {formatCount(smaller.count)} smaller changes</span>
+                <span className="tabular-nums">{formatDelta(smaller.contribution)}</span>
+              </li>
+            ) : null}
             {residual !== null && Math.abs(residual) >= 0.05 ? (
               <li className="flex items-center justify-between gap-3 px-3 py-1.5 text-slate-700">
                 <span>KPIs that started or stopped reporting, and shifted shares</span>
