@@ -6,6 +6,7 @@ import { readRows } from "@/lib/db/rows";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
 import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
+import { loadKpiOpenEscalations, type KpiOpenEscalation } from "./open-escalations";
 import { personaWhere } from "./persona-scope";
 import { TargetBook, ValueBook } from "./score-month";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
@@ -58,7 +59,7 @@ export interface KpiDetail {
   /** One value scale for every chart of this KPI: the lowest and highest value or threshold shown. */
   scale: { min: number; max: number } | null;
   revisions: { period: string; version: number; value: number | null; comment: string | null; changedBy: string | null; changedAt: string; reason: string }[];
-  escalations: { id: string; persona: string; personaSlug: string; level: number; status: string; since: string; streakLength: number; assignee: string | null }[];
+  escalations: KpiOpenEscalation[];
 }
 
 export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise<KpiDetail | null> {
@@ -138,19 +139,7 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
           },
         })
       : [],
-    db.escalation.findMany({
-      where: { kpiId: kpi.id, status: { not: "RESOLVED" }, personaId: { in: personaIds } },
-      orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
-      select: {
-        id: true,
-        level: true,
-        status: true,
-        firstBreachedPeriod: true,
-        streakLength: true,
-        persona: { select: { name: true, slug: true } },
-        assignee: { select: { name: true } },
-      },
-    }),
+    loadKpiOpenEscalations(db, kpi.id, personaIds),
   ]);
 
   const stored = rows.map((r) => ({
@@ -228,15 +217,6 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
       changedAt: r.changedAt.toISOString(),
       reason: r.reason,
     })),
-    escalations: escalations.map((e) => ({
-      id: e.id,
-      persona: e.persona.name,
-      personaSlug: e.persona.slug,
-      level: e.level,
-      status: e.status,
-      since: toPeriodKey(e.firstBreachedPeriod),
-      streakLength: e.streakLength,
-      assignee: e.assignee?.name ?? null,
-    })),
+    escalations,
   };
 }

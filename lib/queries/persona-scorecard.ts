@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { dueState, explainChange, lastPeriods, previousPeriod, type DueState, type RollupResult, type Status } from "@/lib/scoring";
+import { loadPersonaOpenEscalations, type PersonaOpenEscalation } from "./open-escalations";
 import { personaWhere } from "./persona-scope";
 import { monthsNewestFirst, parseMonthParam, previousMonth } from "./period-input";
 import { periodsForMonth, scorePersonaMonth, targetBookFor, ValueBook, WeightBook, type KpiMonthScore, type TargetBook, type TargetSource } from "./score-month";
@@ -143,20 +144,7 @@ export interface PersonaScorecard {
   /** Departments that own KPIs of this scorecard (for the department filter). */
   departments: { id: string; name: string }[];
   /** Open (unresolved) escalations of this persona on this scorecard's KPIs, highest level first. */
-  escalations: {
-    id: string;
-    kpiCode: string;
-    kpiName: string;
-    level: number;
-    status: string;
-    since: string;
-    streakLength: number;
-    assignee: string | null;
-    /** Who acknowledged it and when (ISO), once acknowledged. */
-    acknowledged: { by: string | null; at: string } | null;
-    /** The latest action plan on its thread. */
-    plan: { what: string; owner: string | null; due: string | null } | null;
-  }[];
+  escalations: PersonaOpenEscalation[];
 }
 
 /** KPI lines of "what changed" kept by name; the rest (up to 500 KPIs) are one summed line. */
@@ -221,29 +209,7 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     period && window ? loadPersonaValues(db, card.id, persona.id, window, periodsForMonth(period)) : null,
     period ? loadTargets(db, { scorecardId: card.id }, [persona.id], period) : [],
     period ? loadPersonaWeights(db, card.id, period) : [],
-    period
-      ? db.escalation.findMany({
-          where: { personaId: persona.id, status: { not: "RESOLVED" }, kpi: { status: { in: ["ACTIVE", "RETIRED"] }, perspective: { scorecardId: card.id } } },
-          orderBy: [{ level: "desc" }, { firstBreachedPeriod: "asc" }],
-          select: {
-            id: true,
-            level: true,
-            status: true,
-            firstBreachedPeriod: true,
-            streakLength: true,
-            acknowledgedAt: true,
-            acknowledgedBy: { select: { name: true } },
-            kpi: { select: { code: true, name: true } },
-            assignee: { select: { name: true } },
-            events: {
-              where: { kind: "ACTION_PLAN" },
-              orderBy: { createdAt: "desc" },
-              take: 1,
-              select: { actionWhat: true, actionDue: true, actionOwner: { select: { name: true } } },
-            },
-          },
-        })
-      : [],
+    period ? loadPersonaOpenEscalations(db, persona.id, card.id) : [],
   ]);
   if (!structure) return null;
 
@@ -396,19 +362,6 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
       residual: explained.residual,
     },
     missing,
-    escalations: escalations.map((e) => ({
-      id: e.id,
-      kpiCode: e.kpi.code,
-      kpiName: e.kpi.name,
-      level: e.level,
-      status: e.status,
-      since: e.firstBreachedPeriod.toISOString().slice(0, 10),
-      streakLength: e.streakLength,
-      assignee: e.assignee?.name ?? null,
-      acknowledged: e.acknowledgedAt ? { by: e.acknowledgedBy?.name ?? null, at: e.acknowledgedAt.toISOString() } : null,
-      plan: e.events[0]?.actionWhat
-        ? { what: e.events[0].actionWhat, owner: e.events[0].actionOwner?.name ?? null, due: e.events[0].actionDue?.toISOString().slice(0, 10) ?? null }
-        : null,
-    })),
+    escalations,
   };
 }
