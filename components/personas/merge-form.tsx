@@ -1,16 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { FieldError } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
 import type { MergePreview } from "@/lib/queries/persona-merge";
 import type { ConflictRow } from "@/lib/commands/personas/move-values";
 import { describeCorrelation } from "@/lib/scoring/correlation";
-import { RATIONALE_MAX } from "@/lib/validation/personas";
 import { KIND_LABELS } from "./labels";
-import { ConflictRuleFields, PersonaPicker, previewInputClass, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, usePreviewForm } from "./preview-form";
 
 // Merging persona A into persona B: choose B and the rule for conflicting values, "Preview merge"
 // plans it on the server (how alike the two are, and exactly what moves), then a rationale and
@@ -42,7 +39,7 @@ export function MergeForm({
   const [rationale, setRationale] = useState("");
   const choiceKey = JSON.stringify({ target, rule, share: rule === "AVERAGE" ? share : "" });
   const form = usePreviewForm(action, { prefix: "merge", choiceKey, previewOf: (data) => data.preview });
-  const { state, pending, submit, messageId, preview, fresh, errors, ids, describe } = form;
+  const { pending, submit, preview, fresh } = form;
   const targetName = candidates.find((c) => c.id === target)?.name ?? "the other persona";
 
   return (
@@ -68,22 +65,9 @@ export function MergeForm({
         shareHint={`0–100, such as its share of the merged customers. ${targetName}'s value gets the rest.`}
       />
 
-      <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
-        {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-        {state && state.ok && fresh ? <FormMessage tone="info">{state.message}</FormMessage> : null}
-        {preview && !fresh ? <FormMessage tone="info">The choice changed since the preview: preview again before merging.</FormMessage> : null}
-      </div>
+      <PreviewMessages form={form} showOk={fresh} stale="The choice changed since the preview: preview again before merging." />
 
-      <button
-        type="submit"
-        name="intent"
-        value="preview"
-        disabled={pending}
-        aria-disabled={pending}
-        className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-      >
-        {pending ? "Working…" : "Preview merge"}
-      </button>
+      <PreviewButton pending={pending} label="Preview merge" />
 
       {preview && fresh ? (
         <>
@@ -91,26 +75,15 @@ export function MergeForm({
           <input type="hidden" name="version" value={preview.a.version} />
           <input type="hidden" name="targetVersion" value={preview.b.version} />
           <input type="hidden" name="expected" value={preview.plan.expected} />
-          <div>
-            <label htmlFor={ids("rationale").input} className="text-sm font-medium text-slate-800">
-              Rationale
-            </label>
-            <p id={ids("rationale").hint} className="mt-0.5 text-xs text-slate-600">
-              Required: why these personas are one, such as “the 2026 segmentation study found no difference”. Kept in {preview.a.name}&apos;s timeline and with every moved value.
-            </p>
-            <textarea
-              id={ids("rationale").input}
-              name="rationale"
-              rows={3}
-              maxLength={RATIONALE_MAX}
-              value={rationale}
-              onChange={(e) => setRationale(e.target.value)}
-              aria-invalid={errors("rationale")?.length ? true : undefined}
-              aria-describedby={describe("rationale", true)}
-              className={previewInputClass}
-            />
-            <FieldError id={ids("rationale").error} errors={errors("rationale")} />
-          </div>
+          <ReasonField
+            form={form}
+            name="rationale"
+            label="Rationale"
+            hint={`Required: why these personas are one, such as “the 2026 segmentation study found no difference”. Kept in ${preview.a.name}'s timeline and with every moved value.`}
+            rows={3}
+            value={rationale}
+            onChange={setRationale}
+          />
           <button
             type="submit"
             name="intent"

@@ -2,13 +2,11 @@
 
 import { useState } from "react";
 import { FieldError } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod } from "@/lib/format";
 import type { ReclassifyKpi, ReclassifyPreview } from "@/lib/queries/persona-merge";
-import { RATIONALE_MAX } from "@/lib/validation/personas";
 import { ConflictTable } from "./merge-form";
-import { ConflictRuleFields, PersonaPicker, previewInputClass, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, previewInputClass, usePreviewForm } from "./preview-form";
 
 // Reclassifying misfiled values: the KPIs (checkboxes) and months whose values were filed under
 // this persona by mistake move to another; "Preview" counts them and lists the values the other
@@ -49,7 +47,7 @@ export function ReclassifyForm({
   const choiceKey = JSON.stringify({ target, chosen: [...chosen].sort(), fromPeriod, toPeriod, rule, share: rule === "AVERAGE" ? share : "" });
   // A move answers without a preview, which clears the last one.
   const form = usePreviewForm(action, { prefix: "reclassify", choiceKey, previewOf: (data) => data.preview });
-  const { state, pending, submit, messageId, preview, fresh, errors, ids, describe } = form;
+  const { state, pending, submit, preview, fresh, errors, ids, describe } = form;
   const moved = state && state.ok ? state.data.moved : null;
   const blocked = preview !== null && preview.plan.conflicts > 0 && rule === "REFUSE";
 
@@ -122,22 +120,14 @@ export function ReclassifyForm({
         shareLabel="Share of the moved value (%)"
       />
 
-      <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
-        {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-        {state && state.ok && (fresh || moved) ? <FormMessage tone={moved ? "success" : blocked ? "error" : "info"}>{state.message}</FormMessage> : null}
-        {preview && !fresh ? <FormMessage tone="info">The choice changed since the preview: preview again before moving.</FormMessage> : null}
-      </div>
+      <PreviewMessages
+        form={form}
+        showOk={fresh || moved !== null}
+        okTone={moved ? "success" : blocked ? "error" : "info"}
+        stale="The choice changed since the preview: preview again before moving."
+      />
 
-      <button
-        type="submit"
-        name="intent"
-        value="preview"
-        disabled={pending}
-        aria-disabled={pending}
-        className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-      >
-        {pending ? "Working…" : "Preview move"}
-      </button>
+      <PreviewButton pending={pending} label="Preview move" />
 
       {preview && fresh ? (
         <>
@@ -161,26 +151,16 @@ export function ReclassifyForm({
             ) : null}
           </section>
           <input type="hidden" name="expected" value={preview.expected} />
-          <div hidden={blocked}>
-            <label htmlFor={ids("reason").input} className="text-sm font-medium text-slate-800">
-              Reason
-            </label>
-            <p id={ids("reason").hint} className="mt-0.5 text-xs text-slate-600">
-              Required: the classification error found upstream, such as “CRM tagged these accounts to the wrong segment until March”. Kept with every moved value.
-            </p>
-            <textarea
-              id={ids("reason").input}
-              name="reason"
-              rows={2}
-              maxLength={RATIONALE_MAX}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={errors("reason")?.length ? true : undefined}
-              aria-describedby={describe("reason", true)}
-              className={previewInputClass}
-            />
-            <FieldError id={ids("reason").error} errors={errors("reason")} />
-          </div>
+          <ReasonField
+            form={form}
+            name="reason"
+            label="Reason"
+            hint="Required: the classification error found upstream, such as “CRM tagged these accounts to the wrong segment until March”. Kept with every moved value."
+            rows={2}
+            value={reason}
+            onChange={setReason}
+            hidden={blocked}
+          />
           {blocked ? null : (
             <button
               type="submit"

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MergeForm } from "@/components/personas/merge-form";
-import { PersonaStatusBadge } from "@/components/personas/persona-status";
+import { PersonaStepHeader } from "@/components/personas/persona-step-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getMergePage } from "@/lib/queries/persona-merge";
 import { mergeAction } from "./actions";
@@ -22,17 +21,11 @@ export default async function MergePersonaPage({ params }: { params: Promise<{ p
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/personas/${persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-          ← {persona.name}
-        </Link>
-      </p>
-      <PageHeader
+      <PersonaStepHeader
+        persona={persona}
         title={`Merge ${persona.name} into another persona`}
         description="For two personas that turned out to be one segment. The preview shows how alike they are and exactly what moves; nothing changes until you merge."
-      >
-        <PersonaStatusBadge status={persona.status} />
-      </PageHeader>
+      />
       {page.refusal ? (
         <Notice tone="warning">
           {page.refusal}{" "}

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PersonaStatusBadge } from "@/components/personas/persona-status";
+import { PersonaStepHeader } from "@/components/personas/persona-step-header";
 import { ReclassifyForm } from "@/components/personas/reclassify-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getReclassifyPage } from "@/lib/queries/persona-merge";
 import { reclassifyAction } from "./actions";
@@ -21,17 +19,11 @@ export default async function ReclassifyPage({ params }: { params: Promise<{ per
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/personas/${persona.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-          ← {persona.name}
-        </Link>
-      </p>
-      <PageHeader
+      <PersonaStepHeader
+        persona={persona}
         title={`Move values filed under ${persona.name}`}
         description="When a classification error upstream filed values under the wrong persona: move the values of chosen KPIs and months to the persona they belong to. Each value keeps its history."
-      >
-        <PersonaStatusBadge status={persona.status} />
-      </PageHeader>
+      />
       <Card title="Reclassify values" description="Preview first: it counts the values that move and lists those the other persona already has. Nothing changes until you move them; then all move, or none.">
         {page.kpis.length === 0 || !page.range ? (
           <EmptyState title={`${persona.name} has no values`} action={{ href: `/personas/${persona.slug}`, label: `Back to ${persona.name}` }}>
