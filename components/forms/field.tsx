@@ -33,12 +33,15 @@ const inputClass =
 /**
  * The frame every control shares: label (with "required" for the eye), optional hint, the
  * control itself, and the error region. `control` receives the attributes that tie them together.
+ * `hintBelow` puts the hint under the control: in a row of fields where only some have a hint,
+ * the controls then stay level.
  */
 function FieldFrame({
   name,
   label,
   formId,
   hint,
+  hintBelow,
   errors,
   required,
   control,
@@ -56,7 +59,7 @@ function FieldFrame({
         {/* The required attribute tells assistive technology; the words are for the eye (outside the label, so its name stays the label). */}
         {required ? <span aria-hidden="true" className="text-sm text-slate-500">(required)</span> : null}
       </div>
-      {hint ? (
+      {hint && !hintBelow ? (
         <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
           {hint}
         </p>
@@ -68,6 +71,11 @@ function FieldFrame({
         "aria-invalid": errors?.length ? true : undefined,
         "aria-describedby": describedBy(ids, Boolean(hint), errors),
       })}
+      {hint && hintBelow ? (
+        <p id={ids.hint} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       <FieldError id={ids.error} errors={errors} />
     </div>
   );
@@ -78,6 +86,8 @@ interface BaseProps {
   label: string;
   formId?: string;
   hint?: ReactNode;
+  /** The hint under the control instead of above it. */
+  hintBelow?: boolean;
   errors?: readonly string[];
 }
 

@@ -8,7 +8,8 @@ import { TARGET_RATIONALE_MAX } from "@/lib/validation/targets";
 
 // Setting a target: the KPI default or one persona's override, from an effective period, with
 // the thresholds and a rationale. Prefilled from "suggest from history" when the analyst asked
-// for one; every field stays editable before saving. Errors sit beside the field they name.
+// for one; every field stays editable before saving. Errors sit beside the field they name; hints
+// sit under their field, so the controls of a row stay level whether or not a field has a hint.
 
 export interface TargetFormInitial {
   personaId: string;
@@ -63,13 +64,14 @@ export function TargetForm({
           label="Effective from"
           required
           hint={frequency === "QUARTERLY" ? "First month of a quarter, as YYYY-MM (January, April, July or October)." : "A month, as YYYY-MM."}
+          hintBelow
           defaultValue={form.value("effectiveFrom", initial.effectiveFrom)}
           errors={form.errors("effectiveFrom")}
         />
       </div>
       {/* Two per row until the page is wide enough for four: beside the suggestion panel (xl) the form has half the width. */}
       <div className={`grid gap-4 sm:grid-cols-2 ${range ? "2xl:grid-cols-3" : "2xl:grid-cols-4"}`}>
-        <TextField formId={id} name="baseline" label="Baseline" hint="Where it stands today (optional)." defaultValue={form.value("baseline", initial.baseline)} errors={form.errors("baseline")} />
+        <TextField formId={id} name="baseline" label="Baseline" hint="Where it stands today (optional)." hintBelow defaultValue={form.value("baseline", initial.baseline)} errors={form.errors("baseline")} />
         <TextField formId={id} name="red" label={range ? "Red (lower)" : "Red"} required defaultValue={form.value("red", initial.red)} errors={form.errors("red")} />
         <TextField formId={id} name="green" label={range ? "Green (lower)" : "Green"} required defaultValue={form.value("green", initial.green)} errors={form.errors("green")} />
         <TextField formId={id} name="target" label="Target" required defaultValue={form.value("target", initial.target)} errors={form.errors("target")} />
@@ -87,6 +89,7 @@ export function TargetForm({
         required
         maxLength={TARGET_RATIONALE_MAX}
         hint="Why this target: the evidence or decision behind it. Kept with the row."
+        hintBelow
         defaultValue={form.value("rationale", initial.rationale)}
         errors={form.errors("rationale")}
       />
@@ -99,7 +102,7 @@ export function TargetForm({
             value="true"
             defaultChecked={form.value("replace") === "true"}
             aria-describedby={`${id}-replace-hint ${id}-replace-error`}
-            className="mt-1 h-4 w-4 rounded border-slate-300"
+            className="mt-1 h-4 w-4 shrink-0 rounded border-slate-300"
           />
           <label htmlFor={`${id}-replace`} className="text-sm text-slate-800">
             Replace an existing row for the same persona and period
