@@ -707,6 +707,21 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(await getProposal(reviewer, "PA-NEW")).toMatchObject({ canEdit: true });
     });
 
+    it("reads a proposal entirely about other personas as an unknown KPI in a value save and an import row", async () => {
+      // PA-HID's owner is the restricted KPI owner: without the rule they would be told it is a proposal.
+      const before = await snapshot();
+      const saved = await saveMeasurement(owner, { kpiId: proposalIds.hidden, personaId: ids.vera, period: "2026-03-01", value: "5" });
+      expect(saved).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { kpiId: ["No KPI has this id."] } });
+      const row = { rowNumber: 2, kpi_code: "PA-HID", persona_slug: "vis-vera", period: "2026-03-01", value: "5", comment: "", not_available_reason: "" };
+      const imported = await importMeasurements(owner, { fileName: "values.csv", dryRun: true, rows: [row] });
+      expectNoHidden("import of a hidden proposal", imported, ["PA-HID"]);
+      expect(JSON.stringify(imported)).toContain("No KPI has the code PA-HID.");
+      expect(await snapshot()).toEqual(before);
+      // Not vacuous: an unrestricted administrator is told it is a proposal.
+      const asAdmin = await importMeasurements(admin, { fileName: "values.csv", dryRun: true, rows: [row] });
+      expect(JSON.stringify(asAdmin)).toContain("PA-HID is a proposal");
+    });
+
     it("refuses reviewing a proposal also about another persona (FORBIDDEN, nothing written), and allows one entirely in scope", async () => {
       const db = await getDb();
       const before = await snapshot();
