@@ -6,7 +6,7 @@ import { readRows } from "@/lib/db/rows";
 import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/scoring";
 import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
-import { personaWhere } from "./persona-scope";
+import { kpiWhere, personaWhere } from "./persona-scope";
 import { TargetBook, ValueBook } from "./score-month";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
 
@@ -67,8 +67,9 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
   // Round trip 1: the KPI, the personas in scope and the KPI's latest period (by code, so it need
   // not wait for the KPI's id).
   const [kpi, personas, latest] = await Promise.all([
-    db.kpi.findUnique({
-      where: { code: input.kpiCode },
+    // A proposal hidden from the actor (entirely about personas outside their access) is not found.
+    db.kpi.findFirst({
+      where: { code: input.kpiCode, ...kpiWhere(personaScope(actor)) },
       select: {
         id: true,
         code: true,
