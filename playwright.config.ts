@@ -7,7 +7,10 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const E2E_DATABASE = "persona_e2e";
+// One e2e database per port: two checkouts on one Postgres server (each on its own E2E_PORT) never
+// drop or seed each other's database mid-run; E2E_DATABASE names another one.
+const E2E_DATABASE = process.env.E2E_DATABASE ?? `persona_e2e_${PORT}`;
+if (!/^[a-z_][a-z0-9_]*$/.test(E2E_DATABASE)) throw new Error(`E2E_DATABASE must be a plain lower-case name: ${E2E_DATABASE}`);
 const postgresUrl = process.env.TEST_DATABASE_URL ? withDatabase(process.env.TEST_DATABASE_URL, E2E_DATABASE) : undefined;
 
 function withDatabase(serverUrl: string, name: string): string {

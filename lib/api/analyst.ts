@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getKpiTargetsPage, getTargetSuggestion } from "@/lib/queries/kpi-targets";
 import { getWeightsPage } from "@/lib/queries/persona-weights";
+import { kpiWhere } from "@/lib/queries/persona-scope";
 import { apiCreatePersonaBodySchema, apiPatchPersonaBodySchema, apiRecalibrationBodySchema, apiSetTargetBodySchema } from "@/lib/validation/api-analyst";
 import type { ApiPersonaJson, ApiSetTargetResultJson, ApiSuggestionJson, ApiTargetsJson, ApiWeightsJson } from "./analyst-schemas";
 
@@ -217,7 +218,8 @@ export async function targetsJson(actor: Actor, kpiCode: string): Promise<ApiTar
 export async function setTargetFromApi(actor: Actor, request: Request, kpiCode: string): Promise<Response> {
   const body = await readBody(request, apiSetTargetBodySchema);
   const db = await getDb();
-  const kpi = await db.kpi.findUnique({ where: { code: kpiCode }, select: { id: true } });
+  // A proposal hidden from the caller (entirely about personas outside their access) reads as unknown.
+  const kpi = await db.kpi.findFirst({ where: { code: kpiCode, ...kpiWhere(personaScope(actor)) }, select: { id: true } });
   if (!kpi) throw new AppError("NOT_FOUND", `No KPI with the code “${kpiCode}”.`);
   let personaId: string | null = null;
   if (body.persona !== undefined && body.persona !== null) {

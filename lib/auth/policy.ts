@@ -58,8 +58,9 @@ export interface Resource {
   /** An escalation (escalation.acknowledge): its assignee and its KPI's owner may act on it. */
   escalation?: { assigneeId: string | null; kpiOwnerId: string | null };
   /**
-   * A KPI proposal (kpi.review): who proposed it; they may never review it themselves. Its personas
-   * go in `personas` (proposalResource): a reviewer must see every one of them.
+   * A KPI proposal (kpi.review; kpi.write and target.write on a KPI still a proposal): who proposed
+   * it; they may never review it themselves. Its personas go in `personas` (proposalResource): a
+   * reviewer or editor must see every one of them.
    */
   proposal?: { proposedById: string | null };
   /** A scenario (scenario.write): its owner may change it. */
@@ -227,6 +228,41 @@ const REFUSALS: Partial<Record<Action, string>> = {
   "objective.write": "Only analysts and administrators can change perspectives, objectives and their links.",
 };
 
+// ───────────────────────────── KPI proposals ─────────────────────────────
+//
+// A proposal (a PROPOSED KPI, or a REJECTED one kept as its record) is about some personas, and its
+// case (justification, evidence) is about them. A restricted actor:
+// - does not see a proposal entirely about personas outside their access: it is left out of every
+//   list and count, and its address is "not found" (proposalHidden; lib/queries/persona-scope.ts
+//   kpiWhere applies it to reads);
+// - sees a proposal partly about such personas, those counted and never named, and may neither
+//   review it nor change it (kpi.review, kpi.write, target.write with proposalResource: every
+//   persona must be in scope; the refusal says why, below).
+// Once approved, a KPI is everyone's (it is scored for every persona): none of this applies.
+
+/** The statuses of a KPI that is (still, or as a record) a proposal. */
+export const PROPOSAL_STATUSES = ["PROPOSED", "REJECTED"] as const;
+
+export function isProposal(status: string): boolean {
+  return (PROPOSAL_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Whether a proposal is hidden from the scope: it is about at least one persona and about none the
+ * scope holds. (A proposal about no persona is everyone's, like any KPI.)
+ */
+export function proposalHidden(scope: PersonaScope, proposal: { status: string; personaIds: readonly string[] }): boolean {
+  if (scope.all || !isProposal(proposal.status) || proposal.personaIds.length === 0) return false;
+  return !proposal.personaIds.some((id) => scopeIncludes(scope, id));
+}
+
+/** What each action on a proposal would have done, for its refusal. */
+const PROPOSAL_ACTION_WORDS: Partial<Record<Action, string>> = {
+  "kpi.review": "approve or reject it",
+  "kpi.write": "change its definition",
+  "target.write": "set its targets",
+};
+
 /** Refusals that depend on the resource, when the action's own text would mislead. */
 function specificRefusal(actor: Actor, action: Action, resource: Resource | undefined): string | null {
   if (action === "user.manage" && actor.role === "ADMIN" && !personaScope(actor).all) {
@@ -235,24 +271,31 @@ function specificRefusal(actor: Actor, action: Action, resource: Resource | unde
   if (action === "kpi.review" && resource?.proposal && resource.proposal.proposedById === actor.id) {
     return "You proposed this KPI, so you cannot approve or reject it: another analyst or an administrator must review it.";
   }
-  if (action === "kpi.review" && RULES[action](actor, resource)) {
-    const personas = resource?.personas ?? [];
+  const words = PROPOSAL_ACTION_WORDS[action];
+  if (words !== undefined && resource?.proposal !== undefined && RULES[action](actor, resource)) {
+    // The proposal's personas, not the action's own persona (a target's): that one keeps PERSONA_REFUSAL.
+    if (resource.persona !== undefined && !personaVisible(actor, resource.persona.id)) return null;
+    const personas = resource.personas ?? [];
     const hidden = personas.filter((p) => !personaVisible(actor, p.id)).length;
-    if (hidden > 0) return proposalOutsideScopeRefusal(hidden, hidden < personas.length);
+    if (hidden > 0) return proposalOutsideScopeRefusal(hidden, hidden < personas.length, action);
   }
   return null;
 }
 
 /**
- * Why a restricted analyst or administrator may not review a proposal about personas outside their
- * access (its evidence is about them): counted, never named.
+ * Why a restricted analyst or administrator may not review, edit or set targets of a proposal about
+ * personas outside their access (its case is about them): counted, never named.
  */
-export function proposalOutsideScopeRefusal(hidden: number, alsoInScope: boolean): string {
+export function proposalOutsideScopeRefusal(hidden: number, alsoInScope: boolean, action: Action = "kpi.review"): string {
   const count = `${hidden} ${hidden === 1 ? "persona" : "personas"}`;
-  return `This proposal is ${alsoInScope ? "also " : ""}about ${count} outside your access, so you cannot approve or reject it: an analyst or administrator who sees all of its personas reviews it.`;
+  const who = action === "kpi.review" ? "reviews it" : "can";
+  return `This proposal is ${alsoInScope ? "also " : ""}about ${count} outside your access, so you cannot ${PROPOSAL_ACTION_WORDS[action] ?? "change it"}: an analyst or administrator who sees all of its personas ${who}.`;
 }
 
-/** The resource of a KPI proposal's review (kpi.review): who proposed it and every persona it is about. */
+/**
+ * The resource of an action on a KPI proposal (kpi.review; kpi.write and target.write while the KPI
+ * is a proposal): who proposed it and every persona it is about.
+ */
 export function proposalResource(proposal: { proposedById: string | null; personaIds: readonly string[] }): Resource {
   return { proposal: { proposedById: proposal.proposedById }, personas: proposal.personaIds.map((id) => ({ id })) };
 }

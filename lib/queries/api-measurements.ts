@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope, scopeIncludes } from "@/lib/auth/policy";
-import { viaPersona } from "./persona-scope";
+import { kpiWhere, viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -59,7 +59,8 @@ export async function listMeasurementsForApi(actor: Actor, filter: MeasurementFi
   const db = await getDb();
 
   const [kpi, persona] = await Promise.all([
-    filter.kpiCode === undefined ? null : db.kpi.findUnique({ where: { code: filter.kpiCode }, select: { id: true } }),
+    // A proposal hidden from the actor reads as unknown (policy.ts proposalHidden).
+    filter.kpiCode === undefined ? null : db.kpi.findFirst({ where: { code: filter.kpiCode, ...kpiWhere(personaScope(actor)) }, select: { id: true } }),
     filter.personaSlug === undefined ? null : db.persona.findUnique({ where: { slug: filter.personaSlug }, select: { id: true, status: true } }),
   ]);
   if (filter.kpiCode !== undefined && !kpi) throw new AppError("NOT_FOUND", `No KPI "${filter.kpiCode}".`, { kpi: [`No KPI "${filter.kpiCode}".`] });

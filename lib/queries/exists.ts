@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
-import { personaWhere, viaPersona } from "./persona-scope";
+import { kpiWhere, personaWhere, viaPersona } from "./persona-scope";
 import { getDb } from "@/lib/db";
 
 // Cheap existence checks that pages run before they stream: once a Suspense boundary has
@@ -19,9 +19,10 @@ export async function scoredPersonaExists(actor: Actor, slug: string): Promise<b
   return (await (await getDb()).persona.count({ where: { ...personaWhere(personaScope(actor)), slug, status: { in: ["ACTIVE", "SUNSET"] } } })) > 0;
 }
 
+/** A KPI, unless it is a proposal entirely about personas outside the actor's scope (policy.ts proposalHidden). */
 export async function kpiExists(actor: Actor, code: string): Promise<boolean> {
   authorize(actor, "dashboard.read");
-  return (await (await getDb()).kpi.count({ where: { code } })) > 0;
+  return (await (await getDb()).kpi.count({ where: { code, ...kpiWhere(personaScope(actor)) } })) > 0;
 }
 
 export async function departmentExists(actor: Actor, id: string): Promise<boolean> {

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, canSome, personaScope, proposalResource, refusal, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
+import { authorize, can, canSome, isProposal, personaScope, proposalResource, refusal, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import { KPI_STATUSES, type KpiStatusValue } from "@/lib/validation/kpis";
 import { toPeriodKey } from "./convert";
-import { personaWhere } from "./persona-scope";
+import { kpiWhere, personaWhere } from "./persona-scope";
 
 // The KPI screens: /kpis (catalogue), /kpis/new and /kpis/{code}/edit (the editor's options and
 // values), /kpis/proposals (the queue) and /kpis/{code}/review. Bounded: the catalogue is 3
@@ -39,10 +39,12 @@ export async function getKpiCatalogue(actor: Actor, input: { status?: string | n
   const db = await getDb();
   const raw = input.status?.trim().toUpperCase() || null;
   const status = raw && (KPI_STATUSES as readonly string[]).includes(raw) ? (raw as KpiStatusValue) : null;
+  // Proposals entirely about personas outside the actor's access are neither listed nor counted.
+  const visible = kpiWhere(personaScope(actor));
   const [scorecards, rows, grouped] = await Promise.all([
     db.scorecard.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.kpi.findMany({
-      where: { ...(status ? { status } : {}), ...(input.scorecard ? { perspective: { scorecard: { slug: input.scorecard } } } : {}) },
+      where: { ...visible, ...(status ? { status } : {}), ...(input.scorecard ? { perspective: { scorecard: { slug: input.scorecard } } } : {}) },
       orderBy: [{ perspective: { scorecard: { name: "asc" } } }, { perspective: { order: "asc" } }, { code: "asc" }],
       select: {
         code: true,
@@ -55,7 +57,7 @@ export async function getKpiCatalogue(actor: Actor, input: { status?: string | n
         owner: { select: { name: true } },
       },
     }),
-    db.kpi.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.kpi.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
   ]);
   const scorecard = input.scorecard && scorecards.some((s) => s.slug === input.scorecard) ? input.scorecard : null;
   const messages = [
@@ -149,14 +151,23 @@ export interface KpiEditorValues {
   statusRationale: string | null;
   version: number;
   updatedAt: string;
+  /**
+   * Why the viewer may not change this KPI although their role edits KPIs (a proposal also about
+   * personas outside their access: the policy's refusal, counting them), or null.
+   */
+  editRefusal: string | null;
 }
 
-/** One KPI as the editor shows it (every field as form text), or null. */
+/**
+ * One KPI as the editor shows it (every field as form text), or null: unknown, or a proposal
+ * entirely about personas outside the actor's access (its address is "not found").
+ */
 export async function getKpiForEdit(actor: Actor, code: string): Promise<KpiEditorValues | null> {
   authorize(actor, "kpi.write");
   const db = await getDb();
-  const k = await db.kpi.findUnique({ where: { code } });
+  const k = await db.kpi.findFirst({ where: { code, ...kpiWhere(personaScope(actor)) }, include: { proposalPersonas: { select: { personaId: true } } } });
   if (!k) return null;
+  const editRefusal = isProposal(k.status) ? refusal(actor, "kpi.write", proposalResource({ proposedById: k.proposedById, personaIds: k.proposalPersonas.map((p) => p.personaId) })) : null;
   const text = (v: { toString(): string } | string | null) => (v === null ? "" : v.toString());
   return {
     id: k.id,
@@ -184,6 +195,7 @@ export async function getKpiForEdit(actor: Actor, code: string): Promise<KpiEdit
     statusRationale: k.statusRationale,
     version: k.version,
     updatedAt: k.updatedAt.toISOString(),
+    editRefusal,
   };
 }
 
@@ -218,6 +230,8 @@ export interface ProposalView {
   version: number;
   /** The viewer may approve or reject it (an analyst or admin who did not propose it and sees all of its personas). */
   canReview: boolean;
+  /** The viewer may change its definition (a pending proposal; an analyst or admin who sees all of its personas). */
+  canEdit: boolean;
   /** Why the viewer may not review this pending proposal although their role reviews proposals (null otherwise). */
   reviewRefusal: string | null;
   /** The viewer proposed it. */
@@ -270,26 +284,29 @@ function proposalView(actor: Actor, scope: PersonaScope, k: Awaited<ReturnType<t
     textWithheld,
     version: k.version,
     canReview: k.status === "PROPOSED" && can(actor, "kpi.review", resource),
+    canEdit: k.status === "PROPOSED" && can(actor, "kpi.write", resource),
     reviewRefusal,
     own: k.proposedBy?.id === actor.id,
   };
 }
 
-async function loadProposals(where: { status?: "PROPOSED"; code?: string }) {
+/** Proposals hidden from the scope (entirely about personas outside it) are never loaded. */
+async function loadProposals(scope: PersonaScope, where: { status?: "PROPOSED"; code?: string }) {
   const db = await getDb();
-  return db.kpi.findMany({ where, orderBy: [{ createdAt: "asc" }, { code: "asc" }], select: proposalSelect });
+  return db.kpi.findMany({ where: { ...where, ...kpiWhere(scope) }, orderBy: [{ createdAt: "asc" }, { code: "asc" }], select: proposalSelect });
 }
 
-/** Pending proposals, oldest first. One read. */
+/** Pending proposals the actor may see, oldest first. One read. */
 export async function getProposalQueue(actor: Actor): Promise<ProposalView[]> {
   authorize(actor, "dashboard.read");
   const scope = personaScope(actor);
-  return (await loadProposals({ status: "PROPOSED" })).map((k) => proposalView(actor, scope, k));
+  return (await loadProposals(scope, { status: "PROPOSED" })).map((k) => proposalView(actor, scope, k));
 }
 
-/** One KPI's proposal (pending or decided), or null. One read. */
+/** One KPI's proposal (pending or decided), or null (also for a proposal hidden from the actor: a 404). One read. */
 export async function getProposal(actor: Actor, code: string): Promise<ProposalView | null> {
   authorize(actor, "dashboard.read");
-  const [k] = await loadProposals({ code });
-  return k ? proposalView(actor, personaScope(actor), k) : null;
+  const scope = personaScope(actor);
+  const [k] = await loadProposals(scope, { code });
+  return k ? proposalView(actor, scope, k) : null;
 }

@@ -7,7 +7,7 @@ import { lastPeriods, type Direction, type Frequency, type Status } from "@/lib/
 import { bandHistory, type BandPoint } from "./band-history";
 import { toPeriodKey } from "./convert";
 import { loadKpiOpenEscalations, type KpiOpenEscalation } from "./open-escalations";
-import { personaWhere } from "./persona-scope";
+import { kpiWhere, personaWhere } from "./persona-scope";
 import { TargetBook, ValueBook } from "./score-month";
 import { loadScoredPersonas, loadTargets, type KpiUnit, type PersonaDef } from "./scorecard-model";
 
@@ -68,8 +68,9 @@ export async function getKpiDetail(actor: Actor, input: KpiDetailInput): Promise
   // Round trip 1: the KPI, the personas in scope and the KPI's latest period (by code, so it need
   // not wait for the KPI's id).
   const [kpi, personas, latest] = await Promise.all([
-    db.kpi.findUnique({
-      where: { code: input.kpiCode },
+    // A proposal hidden from the actor (entirely about personas outside their access) is not found.
+    db.kpi.findFirst({
+      where: { code: input.kpiCode, ...kpiWhere(personaScope(actor)) },
       select: {
         id: true,
         code: true,

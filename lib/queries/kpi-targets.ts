@@ -15,7 +15,7 @@ import {
   type Thresholds,
 } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
-import { personaWhere } from "./persona-scope";
+import { kpiWhere, personaWhere } from "./persona-scope";
 import { TargetBook, type TargetSource } from "./score-month";
 import { loadScoredPersonas, loadTargets, plainDecimal, type KpiUnit } from "./scorecard-model";
 
@@ -91,8 +91,9 @@ const KPI_SELECT = {
   perspective: { select: { scorecard: { select: { slug: true, name: true } } } },
 } as const;
 
-async function loadKpi(db: DbClient, code: string): Promise<TargetKpi | null> {
-  const kpi = await db.kpi.findUnique({ where: { code }, select: KPI_SELECT });
+/** The KPI by code, or null: unknown, or a proposal hidden from the scope (a 404, like an unknown one). */
+async function loadKpi(db: DbClient, code: string, scope: PersonaScope): Promise<TargetKpi | null> {
+  const kpi = await db.kpi.findFirst({ where: { code, ...kpiWhere(scope) }, select: KPI_SELECT });
   if (!kpi) return null;
   return {
     id: kpi.id,
@@ -151,7 +152,7 @@ export async function listKpiTargetRows(db: DbClient, kpiId: string, scope: Pers
 export async function getKpiTargetsPage(actor: Actor, code: string, now = new Date()): Promise<KpiTargetsPage | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
-  const kpi = await loadKpi(db, code);
+  const kpi = await loadKpi(db, code, personaScope(actor));
   if (!kpi) return null;
   // A viewer restricted to some personas (issue 13) sees the KPI default and their personas' overrides and grid rows only.
   const scope = personaScope(actor);
@@ -225,7 +226,7 @@ export async function getTargetSuggestion(actor: Actor, code: string, personaSlu
   authorize(actor, "target.write");
   const db = await getDb();
   const [kpi, persona] = await Promise.all([
-    loadKpi(db, code),
+    loadKpi(db, code, personaScope(actor)),
     db.persona.findUnique({ where: { slug: personaSlug }, select: { id: true, slug: true, name: true, status: true } }),
   ]);
   // A persona outside the actor's scope is "not found", like one that does not exist.

@@ -1,4 +1,4 @@
-import type { PersonaScope } from "@/lib/auth/policy";
+import { PROPOSAL_STATUSES, type PersonaScope } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Applying the actor's persona scope (lib/auth/policy.ts personaScope, the one place that decides
@@ -34,4 +34,20 @@ export function inScope<T>(scope: PersonaScope, items: readonly T[], personaIdOf
 export function notificationWhere(scope: PersonaScope): Prisma.NotificationWhereInput {
   if (scope.all) return {};
   return { OR: [{ escalationId: null }, { escalation: { personaId: { in: [...scope.personaIds] } } }] };
+}
+
+/**
+ * A Kpi `where` leaving out the proposals hidden from the scope (policy.ts proposalHidden: a
+ * PROPOSED or REJECTED KPI about personas, none of them in the scope), so lists, counts and
+ * addresses of KPIs agree with the policy. Approved KPIs are everyone's ({} for all personas).
+ */
+export function kpiWhere(scope: PersonaScope): Prisma.KpiWhereInput {
+  if (scope.all) return {};
+  return {
+    OR: [
+      { status: { notIn: [...PROPOSAL_STATUSES] } },
+      { proposalPersonas: { none: {} } },
+      { proposalPersonas: { some: { personaId: { in: [...scope.personaIds] } } } },
+    ],
+  };
 }

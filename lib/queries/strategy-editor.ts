@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
-import { viaPersona } from "./persona-scope";
+import { kpiWhere, viaPersona } from "./persona-scope";
 
 // The strategy editor of one scorecard (/scorecards/{slug}/strategy): its perspectives in order
 // with their weights, the objectives of each (theme, owner, business units, KPIs that measure
@@ -64,6 +64,7 @@ export interface StrategyEditor {
 export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Promise<StrategyEditor | null> {
   authorize(actor, "objective.write");
   const db = await getDb();
+  const visibleKpis = kpiWhere(personaScope(actor));
   const card = await db.scorecard.findUnique({
     where: { slug: scorecardSlug },
     select: {
@@ -79,7 +80,8 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
           order: true,
           weight: true,
           version: true,
-          _count: { select: { kpis: true } },
+          // Proposals hidden from the viewer (entirely about personas outside their access) neither counted nor named.
+          _count: { select: { kpis: { where: visibleKpis } } },
           objectives: {
             orderBy: { title: "asc" },
             select: {
@@ -90,7 +92,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
               version: true,
               owner: { select: { id: true, name: true, active: true } },
               departments: { orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
-              kpis: { orderBy: { code: "asc" }, select: { code: true } },
+              kpis: { where: visibleKpis, orderBy: { code: "asc" }, select: { code: true } },
               // Counted over the viewer's personas only (per-persona access).
               _count: { select: { painPoints: { where: { painPoint: viaPersona(personaScope(actor)) } } } },
             },

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // Issue 11's full path for an analyst: create a persona, activate it, give it a weight in a
 // recalibration after previewing the effect, suggest thresholds for one KPI from a persona's own
@@ -17,8 +17,7 @@ async function expectAccessible(page: Page) {
 async function screens(page: Page, name: string, options: { knownOverflow?: number } = {}) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(options.knownOverflow ?? 0);
+    await expectFitsWidth(page, `${name} at ${width} px`, options.knownOverflow ?? 0);
     await page.screenshot({ path: `test-results/e2e/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, signIn } from "./helpers";
+import { DEMO_PASSWORD, DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // Sign-in, role-shaped navigation, the 403 page, and user administration end to end.
 
@@ -168,8 +168,7 @@ test.describe("small screens", () => {
   test("sign-in, account and admin screens fit 360 px without sideways scrolling", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto("/sign-in");
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, "/sign-in");
     await page.getByLabel("Email").fill(DEMO_USERS.admin);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -177,12 +176,12 @@ test.describe("small screens", () => {
     for (const path of ["/account", "/admin/users", "/admin/departments", "/admin/audit", "/entry"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      expect(await overflow(), path).toBeLessThanOrEqual(0);
+      await expectFitsWidth(page, path);
     }
     // A user's own page too.
     await page.goto("/admin/users");
     await page.locator('a[href^="/admin/users/"]').first().click();
     await expect(page.getByRole("heading", { name: "Details and role" })).toBeVisible();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, "a user's page");
   });
 });

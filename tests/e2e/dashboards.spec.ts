@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // An executive's path through the dashboards: heatmap, period switch, persona, KPI, CSV.
 // Each screen is checked with axe for serious or critical violations.
@@ -92,8 +92,7 @@ test.describe("executive dashboards", () => {
     await signIn(page, DEMO_USERS.exec);
     for (const path of ["/scorecards/persona-bsc", "/scorecards/persona-bsc/personas/smb-owner", "/kpis/BSC-NPS?persona=smb-owner"]) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
+      await expectFitsWidth(page, path);
     }
   });
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // My account: a user turns the e-mail copies of their notifications off and on again. The choice
 // is saved (it survives a reload), announced in the form's message region, and the card is
@@ -34,8 +34,7 @@ test("an owner turns e-mail notifications off, then on again", async ({ page }) 
 
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto("/account");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, "/account at 360 px");
   await page.getByRole("form", { name: "E-mail notifications" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/e2e/account-email-360.png", fullPage: true });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // The entry grid end to end: an owner fills cells by keyboard in the current month (the demo
 // data ends before it, so its cells are empty), is asked for a comment on a RED value, and
@@ -170,8 +170,7 @@ test.describe("entry grid", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto("/entry");
     await expect(page.getByRole("table")).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, "/entry at 360 px");
     await page.screenshot({ path: testInfo.outputPath("entry-360.png"), fullPage: true });
     const region = page.getByRole("region", { name: /Values for/ });
     await region.evaluate((el) => el.scrollBy({ left: 400 }));

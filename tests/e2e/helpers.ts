@@ -23,3 +23,32 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   await expect(page.getByRole("banner")).toBeVisible();
 }
+
+/** How far the page scrolls sideways, in px (0 or less: it fits its width). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The last few elements that stick out past the page's width, to name on failure. */
+function overflowCulprits(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .slice(-3)
+      .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}`),
+  );
+}
+
+/**
+ * The page fits its width (allowing `allowed` px), checked web-first: measured again until the
+ * layout settles, because charts and tables re-measure a moment after a resize or a navigation
+ * (one measurement straight after setViewportSize could catch a chart still at its old width).
+ * An overflow that lasts still fails, naming what sticks out.
+ */
+export async function expectFitsWidth(page: Page, what: string, allowed = 0): Promise<void> {
+  await expect(async () => {
+    const overflow = await sidewaysOverflow(page);
+    const culprits = overflow > allowed ? await overflowCulprits(page) : [];
+    expect(overflow, `${what} scrolls sideways${culprits.length > 0 ? `: ${culprits.join(", ")}` : ""}`).toBeLessThanOrEqual(allowed);
+  }).toPass({ timeout: 30_000 });
+}

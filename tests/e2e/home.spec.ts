@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 test.describe("overview", () => {
   test("shows the seeded scorecards and every active persona with a real score", async ({ page }) => {
@@ -35,8 +35,7 @@ test.describe("overview", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await signIn(page, DEMO_USERS.exec);
     await page.goto("/");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, "/ at 360 px");
     await page.getByText("Menu").click();
     await expect(page.getByRole("link", { name: "Overview" }).last()).toBeVisible();
   });

@@ -98,6 +98,12 @@ test.describe("per-persona access", () => {
     await expect(main.getByText(/This proposal is also about 1 persona outside your access, so you cannot approve or reject it/)).toBeVisible();
     await expect(main.getByRole("button", { name: "Record decision" })).toHaveCount(0);
     await expectAccessible(page);
+    // Nor may they change its definition: no edit link, and the edit page gives the reason instead of the form.
+    await expect(main.getByRole("link", { name: "Edit the definition" })).toHaveCount(0);
+    await page.goto("/kpis/BSC-COMMUNITY-ANSWERS/edit");
+    await expect(main.getByText(/This proposal is also about 1 persona outside your access, so you cannot change its definition/)).toBeVisible();
+    await expect(main.getByRole("button", { name: /save/i })).toHaveCount(0);
+    await expectAccessible(page);
   });
 
   test("an administrator sees and keeps the restriction on the user's page", async ({ page }) => {

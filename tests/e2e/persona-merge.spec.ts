@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // Consolidation: an analyst creates two personas, previews merging one into the other (how alike
 // they are, what moves), is refused without a rationale, merges, and sees the merged persona
@@ -17,14 +17,7 @@ async function expectAccessible(page: Page) {
 async function screens(page: Page, name: string) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const culprits = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(-3)
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}`),
-    );
-    expect(overflow, `${name} at ${width} px scrolls sideways: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, `${name} at ${width} px`);
     await page.screenshot({ path: `test-results/e2e/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // The analyst's path through the persona workspace: create a persona (a draft), activate it with
 // a rationale, mark it reviewed, give it a weight in a recalibration after previewing the effect,
@@ -16,15 +16,7 @@ async function expectAccessible(page: Page) {
 async function screens(page: Page, name: string, options: { knownOverflow?: number } = {}) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    // On failure, name the widest elements that stick out.
-    const culprits = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(-3)
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}`),
-    );
-    expect(overflow, `${name} at ${width} px scrolls sideways: ${culprits.join(", ")}`).toBeLessThanOrEqual(options.knownOverflow ?? 0);
+    await expectFitsWidth(page, `${name} at ${width} px`, options.knownOverflow ?? 0);
     await page.screenshot({ path: `test-results/e2e/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

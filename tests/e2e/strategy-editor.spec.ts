@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
 
 // The analyst's strategy editor: add an objective, link it as a cause, see a loop refused with
 // the loop named, find the objective on the strategy map, and map a persona's unaddressed pain
@@ -16,8 +16,7 @@ async function expectAccessible(page: Page) {
 async function screens(page: Page, name: string) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, `${name} at ${width} px`);
     await page.screenshot({ path: `test-results/e2e/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { acrossDays, utcDay } from "../helpers/clock";
 import { getHomeData, type HomeData } from "@/lib/queries/home";
 import { scoreScorecardPeriod, type ScorecardPeriodScores } from "@/lib/queries/period-scores";
 import type { RollupResult } from "@/lib/scoring";
@@ -44,7 +45,7 @@ describe("home read model", () => {
 
   it("flags draft and active personas overdue for review, oldest first, never a sunset one or one due today", async () => {
     const db = await getDb();
-    const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const today = new Date(`${utcDay()}T00:00:00.000Z`);
     const due = (days: number) => new Date(today.getTime() + days * 86_400_000);
     const made = [
       ["late-active", "ACTIVE", -3],
@@ -56,7 +57,10 @@ describe("home read model", () => {
       const p = await makePersona(slug, slug, status, 3);
       await db.persona.update({ where: { id: p.id }, data: { nextReviewOn: due(days) } });
     }
-    expect((await getHomeData(exec)).overdueReviews.map((r) => r.slug)).toEqual(["later-draft", "late-active"]);
+    // The query reads its own clock: should midnight UTC pass after the rows were written, "due-today" is overdue by one day.
+    const { result: home, days } = await acrossDays(() => getHomeData(exec));
+    const expected = days.map((day) => (day === utcDay(today) ? ["later-draft", "late-active"] : ["later-draft", "late-active", "due-today"]));
+    expect(expected).toContainEqual(home.overdueReviews.map((r) => r.slug));
     await db.persona.deleteMany({ where: { slug: { in: made.map((m) => m[0]) } } });
   });
 

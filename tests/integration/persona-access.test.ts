@@ -12,9 +12,10 @@ import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/per
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-token";
 import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
-import { commentOnEscalation, importMeasurements, resetUserPassword, reviewKpiProposal, saveMeasurement, setPersonaAccess } from "@/lib/commands";
+import { changeKpiStatus, commentOnEscalation, importMeasurements, resetUserPassword, reviewKpiProposal, saveMeasurement, setPersonaAccess, updateKpi } from "@/lib/commands";
 import { proposeKpi } from "@/lib/commands/kpis/propose-kpi";
 import { createPersona } from "@/lib/commands/personas/create-persona";
+import { deleteObjective as deleteObjectiveCommand } from "@/lib/commands/strategy/delete-objective";
 import { mergePersonas } from "@/lib/commands/personas/merge-personas";
 import { setKpiTarget } from "@/lib/commands/targets/set-kpi-target";
 import { recalibrateWeights } from "@/lib/commands/weights/recalibrate-weights";
@@ -28,9 +29,9 @@ import { getDepartmentView, listDepartments } from "@/lib/queries/department-vie
 import { getEntryGrid } from "@/lib/queries/entry-grid";
 import { getEscalationDetail } from "@/lib/queries/escalation-detail";
 import { getEscalationInbox, parseInboxFilters } from "@/lib/queries/escalation-inbox";
-import { escalationExists, scoredPersonaExists } from "@/lib/queries/exists";
+import { escalationExists, kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
 import { getHomeData } from "@/lib/queries/home";
-import { getKpiFormOptions, getProposal, getProposalQueue } from "@/lib/queries/kpi-catalogue";
+import { getKpiCatalogue, getKpiForEdit, getKpiFormOptions, getProposal, getProposalQueue } from "@/lib/queries/kpi-catalogue";
 import { getKpiDetail } from "@/lib/queries/kpi-detail";
 import { getKpiTargetsPage, getTargetSuggestion } from "@/lib/queries/kpi-targets";
 import { getMeasurementExport } from "@/lib/queries/measurement-export";
@@ -54,8 +55,9 @@ import { actorOf, makeUser, snapshot } from "./commands/fixtures";
 const PERIOD = "2026-03";
 const ctx = { params: Promise.resolve({}) };
 
-// What must never reach a restricted user: the hidden personas' slugs, names, ids, values and comments.
-const HIDDEN: string[] = ["hid-hilda", "Hidden Hilda", "hid-hugo", "Hidden Hugo", "hid-dora", "Hidden Dora", "777.125", "HILDA-SECRET"];
+// What must never reach a restricted user: the hidden personas' slugs, names, ids, values and comments,
+// and PA-HID, a KPI proposal entirely about them.
+const HIDDEN: string[] = ["hid-hilda", "Hidden Hilda", "hid-hugo", "Hidden Hugo", "hid-dora", "Hidden Dora", "777.125", "HILDA-SECRET", "PA-HID"];
 
 const ids = {} as Record<"vera" | "victor" | "hilda" | "hugo" | "card" | "dept" | "rev" | "nps" | "escVera" | "escHilda" | "fin" | "objective", string>;
 let admin: Actor;
@@ -71,6 +73,28 @@ function expectNoHidden(label: string, answer: unknown, except: string[] = []): 
   for (const secret of [...HIDDEN, ids.hilda, ids.hugo].filter((s) => !except.includes(s))) {
     expect(text.includes(secret), `${label} leaks ${secret}`).toBe(false);
   }
+}
+
+/** A KPI definition in the access card (the proposals below, and their edits, share it). */
+function kpiDefinition(code: string) {
+  return {
+    code,
+    name: `Community answers ${code}`,
+    perspectiveId: ids.fin,
+    objectiveId: ids.objective,
+    timing: "LEADING",
+    measureType: "QUANTITATIVE",
+    unit: "COUNT",
+    direction: "HIGHER_IS_BETTER",
+    frequency: "MONTHLY",
+    weight: "1",
+    ownerId: owner.id,
+  } as const;
+}
+
+/** A KPI proposal about these personas, with its case. */
+function proposalInput(code: string, personaIds: string[], justification: string, evidence: string) {
+  return { ...kpiDefinition(code), personaIds, justification, evidence };
 }
 
 async function actorOfToken(secret: string): Promise<Actor> {
@@ -394,7 +418,7 @@ describe("a restricted analyst and a restricted administrator", () => {
   let restrictedAdminToken = "";
   let miaId = "";
   let reviewer: Actor; // an unrestricted analyst
-  const proposalIds = {} as Record<"mixed" | "vera" | "decided", string>;
+  const proposalIds = {} as Record<"mixed" | "vera" | "decided" | "hidden", string>;
 
   beforeAll(async () => {
     const db = await getDb();
@@ -409,30 +433,17 @@ describe("a restricted analyst and a restricted administrator", () => {
     await db.painPointObjective.create({ data: { painPointId: pain.id, objectiveId: ids.objective } });
     // Proposals by an unrestricted admin: one also about Hidden Hilda, its free text naming her
     // (withheld from restricted viewers); one about Visible Vera only; one about Victor and
-    // Hidden Hugo, rejected by an unrestricted analyst with a comment naming Hugo.
-    const propose = async (code: string, personaIds: string[], justification: string, evidence: string) => {
-      const result = await proposeKpi(admin, {
-        code,
-        name: `Community answers ${code}`,
-        perspectiveId: ids.fin,
-        objectiveId: ids.objective,
-        timing: "LEADING",
-        measureType: "QUANTITATIVE",
-        unit: "COUNT",
-        direction: "HIGHER_IS_BETTER",
-        frequency: "MONTHLY",
-        weight: "1",
-        ownerId: owner.id,
-        personaIds,
-        justification,
-        evidence,
-      });
+    // Hidden Hugo, rejected by an unrestricted analyst with a comment naming Hugo; one entirely
+    // about Hilda and Hugo (not shown to restricted viewers at all).
+    const propose = async (...args: Parameters<typeof proposalInput>) => {
+      const result = await proposeKpi(admin, proposalInput(...args));
       if (!result.ok) throw new Error(result.message);
       return result.data.kpi.id;
     };
     proposalIds.mixed = await propose("PA-NEW", [ids.vera, ids.hilda], "Hidden Hilda's admins write most accepted answers; accounts that answer renew more often.", "HILDA-SECRET cohort analysis 2025, slide 7");
     proposalIds.vera = await propose("PA-VERA", [ids.vera], "Visible Vera's admins write most accepted answers; accounts that answer renew more often.", "Vera cohort analysis 2025, slide 3");
     proposalIds.decided = await propose("PA-OLD", [ids.victor, ids.hugo], "Victor and Hugo accounts answer alike; one KPI would show both programmes.", "https://example.test/victor-hugo");
+    proposalIds.hidden = await propose("PA-HID", [ids.hilda, ids.hugo], "Hilda and Hugo admins answer most; accounts that answer renew more often.", "Survey of both programmes, 2025");
     reviewer = actorOf(await makeUser({ role: "ANALYST", name: "Una Unrestricted" }));
     const rejected = await reviewKpiProposal(reviewer, { kpiId: proposalIds.decided, version: 1, decision: "REJECT", comment: "Duplicates what Hidden Hugo's team already tracks." });
     expect(rejected).toMatchObject({ ok: true, data: { kpi: { status: "REJECTED" } } });
@@ -459,6 +470,10 @@ describe("a restricted analyst and a restricted administrator", () => {
       ["weights page /scorecards/{slug}/weights", () => getWeightsPage(analyst, "pa-card"), ["vis-vera", "vis-victor", "recalibration sets every persona's weight"]],
       ["GET /api/v1/scorecards/{slug}/weights", async () => (await getApiWeights(api("/scorecards/pa-card/weights"), weightsCtx)).text(), ["vis-vera", "otherPersonas"]],
       ["KPI proposals /kpis/proposals", () => getProposalQueue(analyst), ["PA-NEW", "Visible Vera"]],
+      ["KPI proposals /kpis/proposals (restricted admin)", () => getProposalQueue(restrictedAdmin), ["PA-NEW", "PA-VERA"]],
+      ["KPI catalogue /kpis", () => getKpiCatalogue(analyst, {}), ["PA-REV", "PA-NEW", "PA-OLD"]],
+      ["KPI catalogue /kpis?status=PROPOSED", () => getKpiCatalogue(analyst, { status: "PROPOSED" }), ["PA-NEW", "PA-VERA"]],
+      ["KPI editor /kpis/{code}/edit (proposal also about others)", () => getKpiForEdit(analyst, "PA-NEW"), ["PA-NEW", "so you cannot change its definition"]],
       ["KPI review /kpis/{code}/review", () => getProposal(analyst, "PA-NEW"), ["Visible Vera", '"textWithheld":true', "outside your access"]],
       ["decided KPI proposal /kpis/{code}/review", () => getProposal(analyst, "PA-OLD"), ["Visible Victor", "REJECTED", '"textWithheld":true']],
       ["KPI editor options /kpis/new", () => getKpiFormOptions(analyst), ["Visible Vera"]],
@@ -501,6 +516,22 @@ describe("a restricted analyst and a restricted administrator", () => {
     it("names in-scope proposal personas and counts the others", async () => {
       expect(await getProposal(analyst, "PA-NEW")).toMatchObject({ personas: ["Visible Vera"], otherPersonas: 1 });
       expect(await getProposal(admin, "PA-NEW")).toMatchObject({ personas: ["Hidden Hilda", "Visible Vera"], otherPersonas: 0 });
+    });
+
+    it("leaves a proposal entirely about other personas out of the queue, the catalogue and its counts", async () => {
+      const codes = (rows: { code: string }[]) => rows.map((r) => r.code).filter((c) => c.startsWith("PA-"));
+      for (const actor of [analyst, restrictedAdmin]) {
+        expect(codes(await getProposalQueue(actor))).not.toContain("PA-HID");
+        const mine = await getKpiCatalogue(actor, {});
+        expect(codes(mine.rows)).not.toContain("PA-HID");
+        // The "Proposals (N)" count is the proposals listed.
+        expect(mine.counts.PROPOSED).toBe(mine.rows.filter((r) => r.status === "PROPOSED").length);
+      }
+      // Not vacuous: an unrestricted user sees it, listed and counted.
+      expect(codes(await getProposalQueue(reviewer))).toContain("PA-HID");
+      const all = await getKpiCatalogue(admin, {});
+      expect(codes(all.rows)).toContain("PA-HID");
+      expect(all.counts.PROPOSED - (await getKpiCatalogue(analyst, {})).counts.PROPOSED).toBe(1);
     });
 
     it("withholds the free text of a proposal also about other personas, and offers no review of it", async () => {
@@ -550,6 +581,35 @@ describe("a restricted analyst and a restricted administrator", () => {
   });
 
   describe("another persona's address is 'not found'", () => {
+    it("answers null / 404 for every address of a proposal entirely about other personas", async () => {
+      for (const actor of [analyst, restrictedAdmin]) {
+        expect(await getProposal(actor, "PA-HID")).toBeNull();
+        expect(await kpiExists(actor, "PA-HID")).toBe(false);
+        expect(await getKpiDetail(actor, { kpiCode: "PA-HID" })).toBeNull();
+        expect(await getKpiForEdit(actor, "PA-HID")).toBeNull();
+        expect(await getKpiTargetsPage(actor, "PA-HID")).toBeNull();
+        expect(await getTargetSuggestion(actor, "PA-HID", "vis-vera")).toBeNull();
+      }
+      const params = { params: Promise.resolve({ kpiCode: "PA-HID" }) };
+      const answers = [
+        await getApiTargets(api("/kpis/PA-HID/targets"), params),
+        await postApiTarget(
+          api("/kpis/PA-HID/targets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ effectiveFrom: "2026-04", target: 10, green: 8, red: 2, rationale: "Setting a hidden proposal's default." }) }),
+          params,
+        ),
+        await getApiMeasurements(api("/measurements?kpi=PA-HID"), ctx),
+      ];
+      for (const answer of answers) expect(answer.status).toBe(404);
+      // Not vacuous: an unrestricted user reaches each of them (a proposal has no values, so no measurements filter).
+      expect(await getProposal(reviewer, "PA-HID")).toMatchObject({ code: "PA-HID", personas: ["Hidden Hilda", "Hidden Hugo"] });
+      expect(await kpiExists(reviewer, "PA-HID")).toBe(true);
+      expect(await getKpiDetail(reviewer, { kpiCode: "PA-HID" })).not.toBeNull();
+      expect(await getKpiForEdit(reviewer, "PA-HID")).toMatchObject({ code: "PA-HID", editRefusal: null });
+      expect(await getKpiTargetsPage(reviewer, "PA-HID")).not.toBeNull();
+      expect((await getApiTargets(apiRequest("/kpis/PA-HID/targets", everyoneToken), params)).status).toBe(200);
+      expect((await getApiMeasurements(apiRequest("/measurements?kpi=PA-HID", everyoneToken), ctx)).status).toBe(200);
+    });
+
     it("answers null / 404 for the persona screens, the suggestion and PATCH", async () => {
       expect(await getMergePage(analyst, "hid-hilda")).toBeNull();
       expect(await getReclassifyPage(analyst, "hid-hilda")).toBeNull();
@@ -594,22 +654,10 @@ describe("a restricted analyst and a restricted administrator", () => {
       const merge = await mergePersonas(analyst, { personaId: ids.vera, version: vera!.version, targetPersonaId: ids.hilda, targetVersion: hilda!.version, rule: "KEEP_TARGET", rationale: "They turned out to be one segment in the last survey." });
       expect(merge).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
       await expect(previewMerge(analyst, { personaId: ids.vera, targetPersonaId: ids.hilda, rule: "KEEP_TARGET" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      const proposal = await proposeKpi(analyst, {
-        code: "PA-PEEK",
-        name: "Peek",
-        perspectiveId: ids.fin,
-        objectiveId: ids.objective,
-        timing: "LEADING",
-        measureType: "QUANTITATIVE",
-        unit: "COUNT",
-        direction: "HIGHER_IS_BETTER",
-        frequency: "MONTHLY",
-        weight: "1",
-        ownerId: owner.id,
-        personaIds: [ids.vera, ids.hilda],
-        justification: "Experts write most accepted answers; accounts that answer renew more often.",
-        evidence: "https://example.test/cohort-2025",
-      });
+      const proposal = await proposeKpi(
+        analyst,
+        proposalInput("PA-PEEK", [ids.vera, ids.hilda], "Experts write most accepted answers; accounts that answer renew more often.", "https://example.test/cohort-2025"),
+      );
       expect(proposal).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
       const target = { kpiId: ids.rev, effectiveFrom: "2026-04-01", target: "10", green: "8", red: "2", rationale: "Peeking at another persona's thresholds." };
       expect(await setKpiTarget(analyst, { ...target, personaId: ids.hilda })).toMatchObject({ ok: false, code: "FORBIDDEN", message: PERSONA_REFUSAL });
@@ -620,6 +668,58 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(viaApi.status).toBe(400);
       expect(await viaApi.text()).toContain("No persona with the slug");
       expect(await snapshot()).toEqual(before);
+    });
+
+    it("refuses changing the definition, status or targets of a proposal about any other persona (FORBIDDEN, nothing written)", async () => {
+      const db = await getDb();
+      const kpis = () => db.kpi.findMany({ where: { code: { startsWith: "PA-" } }, orderBy: { code: "asc" }, select: { code: true, name: true, status: true, version: true, targets: { select: { id: true } } } });
+      const [before, kpisBefore] = [await snapshot(), await kpis()];
+      const cases = [
+        [proposalIds.mixed, "PA-NEW", "This proposal is also about 1 persona outside your access"],
+        [proposalIds.hidden, "PA-HID", "This proposal is about 2 personas outside your access"],
+      ] as const;
+      for (const [kpiId, code, outside] of cases) {
+        for (const actor of [analyst, restrictedAdmin]) {
+          const edit = await updateKpi(actor, { ...kpiDefinition(code), name: "Renamed by a restricted analyst", kpiId, version: 1 });
+          expect(edit).toMatchObject({ ok: false, code: "FORBIDDEN", message: `${outside}, so you cannot change its definition: an analyst or administrator who sees all of its personas can.` });
+          const retire = await changeKpiStatus(actor, { kpiId, version: 1, toStatus: "RETIRED", rationale: "Retiring a proposal about other personas." });
+          expect(retire).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringContaining(outside) });
+          const target = await setKpiTarget(actor, { kpiId, effectiveFrom: "2026-04-01", target: "10", green: "8", red: "2", rationale: "The default of a proposal about other personas." });
+          expect(target).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(new RegExp(`^${outside}, so you cannot set its targets`)) });
+          for (const refused of [edit, retire, target]) if (!refused.ok) expectNoHidden(`${code} refusal`, refused.message);
+        }
+      }
+      // Deleting the objective they measure is refused naming the KPIs the analyst sees, counting all.
+      const deleteObjective = await deleteObjectiveCommand(analyst, { objectiveId: ids.objective });
+      expect(deleteObjective).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^5 KPIs measure “Grow” \(PA-NEW, PA-OLD, PA-REV, PA-VERA, …\)/) });
+      if (!deleteObjective.ok) expectNoHidden("delete objective refusal", deleteObjective.message);
+      expect(await deleteObjectiveCommand(admin, { objectiveId: ids.objective })).toMatchObject({ ok: false, message: expect.stringContaining("(PA-HID, PA-NEW, PA-OLD, PA-REV, PA-VERA)") });
+      expect(await snapshot()).toEqual(before);
+      expect(await kpis()).toEqual(kpisBefore);
+      // The screens: the edit page gives the reason instead of the form; the review page offers no edit.
+      expect(await getProposal(analyst, "PA-NEW")).toMatchObject({ canEdit: false });
+      // Entirely in scope: editable (an unchanged save passes the policy and writes nothing).
+      expect(await getKpiForEdit(analyst, "PA-VERA")).toMatchObject({ editRefusal: null });
+      expect(await getProposal(analyst, "PA-VERA")).toMatchObject({ canEdit: true });
+      expect(await updateKpi(analyst, { ...kpiDefinition("PA-VERA"), kpiId: proposalIds.vera, version: 1 })).toMatchObject({ ok: true, data: { changed: false } });
+      // Not vacuous: an unrestricted analyst may edit both.
+      expect(await getKpiForEdit(reviewer, "PA-NEW")).toMatchObject({ editRefusal: null });
+      expect(await getProposal(reviewer, "PA-NEW")).toMatchObject({ canEdit: true });
+    });
+
+    it("reads a proposal entirely about other personas as an unknown KPI in a value save and an import row", async () => {
+      // PA-HID's owner is the restricted KPI owner: without the rule they would be told it is a proposal.
+      const before = await snapshot();
+      const saved = await saveMeasurement(owner, { kpiId: proposalIds.hidden, personaId: ids.vera, period: "2026-03-01", value: "5" });
+      expect(saved).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { kpiId: ["No KPI has this id."] } });
+      const row = { rowNumber: 2, kpi_code: "PA-HID", persona_slug: "vis-vera", period: "2026-03-01", value: "5", comment: "", not_available_reason: "" };
+      const imported = await importMeasurements(owner, { fileName: "values.csv", dryRun: true, rows: [row] });
+      expectNoHidden("import of a hidden proposal", imported, ["PA-HID"]);
+      expect(JSON.stringify(imported)).toContain("No KPI has the code PA-HID.");
+      expect(await snapshot()).toEqual(before);
+      // Not vacuous: an unrestricted administrator is told it is a proposal.
+      const asAdmin = await importMeasurements(admin, { fileName: "values.csv", dryRun: true, rows: [row] });
+      expect(JSON.stringify(asAdmin)).toContain("PA-HID is a proposal");
     });
 
     it("refuses reviewing a proposal also about another persona (FORBIDDEN, nothing written), and allows one entirely in scope", async () => {

@@ -166,7 +166,6 @@ describe("the data stamp", () => {
 describe("cached read models", () => {
   it("give back exactly what the query functions return (demo data, every scorecard and persona, several views)", async () => {
     await clearCache();
-    const today = new Date();
     const cases: { kind: ReadModelKind; cached: () => Promise<unknown>; fresh: () => Promise<unknown> }[] = [];
     for (const scorecardSlug of scorecards) {
       for (const actor of [exec, restricted]) {
@@ -176,11 +175,11 @@ describe("cached read models", () => {
       }
       for (const persona of personas) {
         const input = { scorecardSlug, personaSlug: persona.slug };
-        cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(exec, input), fresh: () => getPersonaScorecard(exec, { ...input, today }) });
+        cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(exec, input), fresh: () => getPersonaScorecard(exec, { ...input, today: new Date() }) });
       }
       const departmentId = (await (await getDb()).department.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
       const input = { scorecardSlug, personaSlug: "smb-owner", period: "2026-03", departmentId };
-      cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(restricted, input), fresh: () => getPersonaScorecard(restricted, { ...input, today }) });
+      cases.push({ kind: "persona", cached: () => cachedPersonaScorecard(restricted, input), fresh: () => getPersonaScorecard(restricted, { ...input, today: new Date() }) });
     }
     for (const kpiCode of kpiCodes.slice(0, 12)) {
       cases.push({ kind: "kpi", cached: () => cachedKpiDetail(exec, { kpiCode }), fresh: () => getKpiDetail(exec, { kpiCode }) });

@@ -2,7 +2,7 @@ import "server-only";
 import { monthStart } from "@/lib/scoring/periods";
 import { changeKpiStatusSchema } from "@/lib/validation/kpis";
 import { defineCommand, fail } from "../command";
-import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, loadKpiForEdit } from "./shared";
+import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, kpiProposalResource, loadKpiForEdit } from "./shared";
 
 /**
  * Retire an ACTIVE KPI, or re-activate a RETIRED one, each with a written rationale (audited).
@@ -15,6 +15,9 @@ export const changeKpiStatus = defineCommand({
   name: "kpi.status",
   action: "kpi.write",
   schema: changeKpiStatusSchema,
+  // Like update-kpi: a proposal about personas outside the actor's access is refused for that
+  // reason first (its status would refuse it anyway, but not say why).
+  resource: (input, tx) => kpiProposalResource(tx, input.kpiId),
   async run({ input, tx, audit }) {
     const now = new Date();
     const before = await loadKpiForEdit(tx, input.kpiId);

@@ -1,8 +1,7 @@
 import "server-only";
-import { proposalResource } from "@/lib/auth/policy";
 import { reviewKpiProposalSchema } from "@/lib/validation/kpis";
 import { defineCommand, fail } from "../command";
-import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, loadKpiForEdit } from "./shared";
+import { assertKpiVersion, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, kpiProposalResource, loadKpiForEdit } from "./shared";
 
 /**
  * An administrator or an analyst other than the proposer approves (-> ACTIVE: scored from then
@@ -16,10 +15,7 @@ export const reviewKpiProposal = defineCommand({
   schema: reviewKpiProposalSchema,
   // The proposal's personas too: a reviewer restricted to some personas may not decide on evidence
   // about personas outside their access (FORBIDDEN with the count, like other out-of-scope writes).
-  resource: async (input, tx) => {
-    const kpi = await tx.kpi.findUnique({ where: { id: input.kpiId }, select: { proposedById: true, proposalPersonas: { select: { personaId: true } } } });
-    return kpi ? proposalResource({ proposedById: kpi.proposedById, personaIds: kpi.proposalPersonas.map((p) => p.personaId) }) : undefined;
-  },
+  resource: (input, tx) => kpiProposalResource(tx, input.kpiId, { always: true }),
   async run({ actor, input, tx, audit }) {
     const before = await loadKpiForEdit(tx, input.kpiId);
     await assertKpiVersion(tx, before, input.version);

@@ -1,4 +1,5 @@
 import "server-only";
+import { isProposal, proposalResource, type Resource } from "@/lib/auth/policy";
 import type { DbClient } from "@/lib/db";
 import { fail } from "../command";
 import { assertSeenVersion } from "../version-check";
@@ -48,6 +49,18 @@ export async function loadKpiForEdit(tx: DbClient, kpiId: string) {
   const kpi = await tx.kpi.findUnique({ where: { id: kpiId }, select: kpiAuditSelect });
   if (!kpi) fail("NOT_FOUND", "That KPI no longer exists. Reload the page.");
   return kpi;
+}
+
+/**
+ * The policy resource of a change to a KPI that is a proposal (PROPOSED, or REJECTED as its record):
+ * who proposed it and every persona it is about, so a restricted editor must see all of them
+ * (kpi.review always; kpi.write and target.write while it is a proposal). Undefined for an approved
+ * KPI (everyone's) or a missing one (the command answers NOT_FOUND).
+ */
+export async function kpiProposalResource(tx: DbClient, kpiId: string, opts: { always?: boolean } = {}): Promise<Resource | undefined> {
+  const kpi = await tx.kpi.findUnique({ where: { id: kpiId }, select: { status: true, proposedById: true, proposalPersonas: { select: { personaId: true } } } });
+  if (!kpi || (!opts.always && !isProposal(kpi.status))) return undefined;
+  return proposalResource({ proposedById: kpi.proposedById, personaIds: kpi.proposalPersonas.map((p) => p.personaId) });
 }
 
 /** Refuses (CONFLICT) when the KPI moved past the version the editor saw (lib/commands/version-check). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { updateKpiSchema } from "@/lib/validation/kpis";
 import { defineCommand, fail } from "../command";
-import { assertKpiVersion, checkDefinition, definitionData, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, loadKpiForEdit } from "./shared";
+import { assertKpiVersion, checkDefinition, definitionData, KPI_ENTITY, kpiAuditJson, kpiAuditSelect, kpiProposalResource, loadKpiForEdit } from "./shared";
 
 /**
  * Edits every field of a KPI's definition. Refused (CONFLICT, naming who) when the KPI changed
@@ -12,6 +12,9 @@ export const updateKpi = defineCommand({
   name: "kpi.update",
   action: "kpi.write",
   schema: updateKpiSchema,
+  // A proposal's definition is its case about its personas: an editor restricted to some personas
+  // must see every one of them (FORBIDDEN with the count otherwise, nothing written).
+  resource: (input, tx) => kpiProposalResource(tx, input.kpiId),
   async run({ input, tx, audit, unchanged }) {
     const before = await loadKpiForEdit(tx, input.kpiId);
     await assertKpiVersion(tx, before, input.version);

@@ -13,6 +13,7 @@ import {
   type SavedValue,
 } from "@/lib/validation/imports";
 import { commentRequiredProblem, measurementRuleProblems, saveMeasurementSchema } from "@/lib/validation/measurements";
+import { kpiWhere } from "@/lib/queries/persona-scope";
 import { defineCommand, fail } from "../command";
 import { nudgePairRequests } from "@/lib/jobs/nudge";
 import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
@@ -178,7 +179,9 @@ export const importMeasurements = defineCommand({
     // 2. The file's KPIs, personas and targets: a few reads whatever the number of rows.
     const codes = [...new Set(parsed.map((p) => p.kpiCode))];
     const slugs = [...new Set(parsed.map((p) => p.personaSlug))];
-    const kpis = await inChunks(codes, (chunk) => tx.kpi.findMany({ where: { code: { in: chunk } }, select: { ...KPI_RULES_SELECT, owner: { select: { name: true } } } }));
+    // A proposal hidden from the actor (entirely about personas outside their access) reads as unknown.
+    const visibleKpis = kpiWhere(personaScope(actor));
+    const kpis = await inChunks(codes, (chunk) => tx.kpi.findMany({ where: { code: { in: chunk }, ...visibleKpis }, select: { ...KPI_RULES_SELECT, owner: { select: { name: true } } } }));
     const personas = await inChunks(slugs, (chunk) => tx.persona.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true, status: true } }));
     const maxPeriod = parsed.reduce((max, p) => (p.period > max ? p.period : max), "0000-01-01");
     const targets = kpis.length === 0 ? [] : await tx.kpiTarget.findMany({ where: { kpiId: { in: kpis.map((k) => k.id) }, effectiveFrom: { lte: periodToDate(maxPeriod) } }, select: TARGET_SELECT });

@@ -8,7 +8,10 @@ import {
   saveMeasurementSchema,
   type SaveMeasurementData,
 } from "@/lib/validation/measurements";
+import type { Actor } from "@/lib/auth/actor";
+import { personaScope } from "@/lib/auth/policy";
 import type { DbClient } from "@/lib/db";
+import { kpiWhere } from "@/lib/queries/persona-scope";
 import { nudgePairRequests } from "@/lib/jobs/nudge";
 import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
 import { defineCommand, fail } from "../command";
@@ -59,10 +62,12 @@ export interface MeasurementConflictDetails {
   current: SavedMeasurement | null;
 }
 
-async function loadKpi(tx: DbClient, input: SaveMeasurementData) {
+async function loadKpi(tx: DbClient, input: SaveMeasurementData, actor: Actor) {
+  // A proposal hidden from the actor (entirely about personas outside their access) reads as unknown.
+  const visible = kpiWhere(personaScope(actor));
   const kpi = input.kpiId
-    ? await tx.kpi.findUnique({ where: { id: input.kpiId }, select: KPI_RULES_SELECT })
-    : await tx.kpi.findUnique({ where: { code: input.kpiCode! }, select: KPI_RULES_SELECT });
+    ? await tx.kpi.findFirst({ where: { id: input.kpiId, ...visible }, select: KPI_RULES_SELECT })
+    : await tx.kpi.findFirst({ where: { code: input.kpiCode!, ...visible }, select: KPI_RULES_SELECT });
   if (!kpi) {
     const field = input.kpiId ? "kpiId" : "kpiCode";
     fail("INVALID", "Some fields need attention.", { [field]: [input.kpiId ? "No KPI has this id." : `No KPI has the code ${input.kpiCode}.`] });
@@ -110,14 +115,14 @@ export const saveMeasurement = defineCommand({
   name: "measurement.save",
   action: "measurement.write",
   schema: saveMeasurementSchema,
-  async resource(input, tx) {
-    const kpi = await loadKpi(tx, input);
+  async resource(input, tx, actor) {
+    const kpi = await loadKpi(tx, input, actor);
     // The persona too: an actor restricted to some personas writes only theirs (policy clause).
     const persona = await loadPersona(tx, input);
     return { kpi: { id: kpi.id, ownerId: kpi.ownerId, departmentId: kpi.departmentId }, persona: { id: persona.id } };
   },
   async run({ actor, input, tx, audit, unchanged, afterCommit }): Promise<SaveMeasurementResult> {
-    const kpi = await loadKpi(tx, input);
+    const kpi = await loadKpi(tx, input, actor);
     const persona = await loadPersona(tx, input);
     const now = new Date();
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { personaScope } from "@/lib/auth/policy";
+import { kpiWhere } from "@/lib/queries/persona-scope";
 import { deleteObjectiveSchema } from "@/lib/validation/strategy";
 import { defineCommand, fail } from "../command";
 import { loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, plural } from "./shared";
@@ -11,13 +13,16 @@ export const deleteObjective = defineCommand({
   name: "objective.delete",
   action: "objective.write",
   schema: deleteObjectiveSchema,
-  async run({ input, tx, audit }) {
+  async run({ actor, input, tx, audit }) {
     const before = await loadObjective(tx, input.objectiveId);
-    const kpis = await tx.kpi.findMany({ where: { objectiveId: before.id }, orderBy: { code: "asc" }, select: { code: true }, take: 6 });
-    if (kpis.length > 0) {
-      const total = await tx.kpi.count({ where: { objectiveId: before.id } });
-      const named = kpis.slice(0, 5).map((k) => k.code).join(", ") + (total > 5 ? ", …" : "");
-      fail("CONFLICT", `${plural(total, "KPI")} ${total === 1 ? "measures" : "measure"} “${before.title}” (${named}). Point ${total === 1 ? "it" : "them"} at another objective first; only an objective without KPIs can be deleted.`);
+    const total = await tx.kpi.count({ where: { objectiveId: before.id } });
+    if (total > 0) {
+      // Counted all, named only those the actor may see (a proposal entirely about personas outside
+      // their access is not named: policy.ts proposalHidden).
+      const kpis = await tx.kpi.findMany({ where: { objectiveId: before.id, ...kpiWhere(personaScope(actor)) }, orderBy: { code: "asc" }, select: { code: true }, take: 5 });
+      const codes = kpis.map((k) => k.code);
+      const named = codes.length === 0 ? "" : ` (${codes.join(", ")}${total > codes.length ? ", …" : ""})`;
+      fail("CONFLICT", `${plural(total, "KPI")} ${total === 1 ? "measures" : "measure"} “${before.title}”${named}. Point ${total === 1 ? "it" : "them"} at another objective first; only an objective without KPIs can be deleted.`);
     }
     const links = await tx.objectiveLink.count({ where: { OR: [{ causeId: before.id }, { effectId: before.id }] } });
     const painPoints = await tx.painPointObjective.count({ where: { objectiveId: before.id } });

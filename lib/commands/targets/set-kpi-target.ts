@@ -5,6 +5,7 @@ import { enqueuePairEvaluations } from "@/lib/jobs/pair-requests";
 import { isPeriodKey, validateThresholds, type Direction } from "@/lib/scoring";
 import { setKpiTargetSchema } from "@/lib/validation/targets";
 import { defineCommand, fail } from "../command";
+import { kpiProposalResource } from "../kpis/shared";
 
 // Sets a KPI's target and thresholds from an effective period on: the KPI default (no persona)
 // or one persona's override. Rules beyond the input's shape:
@@ -74,7 +75,11 @@ export const setKpiTarget = defineCommand({
   action: "target.write",
   schema: setKpiTargetSchema,
   // A persona's override needs the persona in the actor's scope; the KPI default (no persona) does not.
-  resource: async (input) => (input.personaId ? { persona: { id: input.personaId } } : undefined),
+  // A KPI still a proposal: every persona it is about too (kpiProposalResource).
+  resource: async (input, tx) => {
+    const proposal = await kpiProposalResource(tx, input.kpiId);
+    return input.personaId ? { ...proposal, persona: { id: input.personaId } } : proposal;
+  },
   async run({ actor, input, tx, audit, afterCommit }) {
     const kpi = await tx.kpi.findUnique({ where: { id: input.kpiId }, select: { id: true, code: true, direction: true, frequency: true } });
     if (!kpi) fail("NOT_FOUND", "That KPI no longer exists. Reload the page.", { kpiId: ["That KPI no longer exists."] });

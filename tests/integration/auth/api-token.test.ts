@@ -41,10 +41,12 @@ describe("actorFromBearer", () => {
   });
 
   it("is null once the token has expired", async () => {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const { actor, secret } = await issue("EXECUTIVE", tomorrow);
+    // Two days ahead, not tomorrow: run just before midnight UTC, "tomorrow" would be today by the
+    // time the command checks it is in the future, or by the time the token is read without a clock.
+    const expiresOn = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const { actor, secret } = await issue("EXECUTIVE", expiresOn);
     expect(await actorFromBearer(request(`Bearer ${secret}`))).toEqual({ ...actor, restrictedToPersonaIds: null });
-    const expiry = new Date(`${tomorrow}T00:00:00.000Z`);
+    const expiry = new Date(`${expiresOn}T00:00:00.000Z`);
     expect(await actorFromBearer(request(`Bearer ${secret}`), new Date(expiry.getTime() - 1))).toEqual({ ...actor, restrictedToPersonaIds: null });
     expect(await actorFromBearer(request(`Bearer ${secret}`), expiry)).toBeNull();
   });

@@ -10,12 +10,12 @@ const at = (minutes: number) => new Date(t0 + minutes * 60_000);
 
 async function attempts(email: string) {
   const db = await getDb();
-  return db.signInAttempt.findMany({ where: { email }, orderBy: { createdAt: "asc" } });
+  return db.signInAttempt.findMany({ where: { email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
 async function auditFor(email: string) {
   const db = await getDb();
-  return db.auditEvent.findMany({ where: { entityType: "SignIn", entityId: email }, orderBy: { at: "asc" } });
+  return db.auditEvent.findMany({ where: { entityType: "SignIn", entityId: email }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
 
 describe("password sign-in", () => {

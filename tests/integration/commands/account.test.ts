@@ -7,8 +7,9 @@ import { getDb } from "@/lib/db";
 import { actorOf, auditEventsFor, KNOWN_PASSWORD, makeUser, ROLES, snapshot } from "./fixtures";
 
 // A test may run something right after the command has verified a password (outside its
-// transaction), to place a concurrent write exactly between the check and the write.
-const afterVerify = vi.hoisted(() => ({ run: null as null | (() => Promise<void>) }));
+// transaction), to place a concurrent write exactly between the check and the write: `run` once,
+// after the next verification; `each` after every verification while it is set.
+const afterVerify = vi.hoisted(() => ({ run: null as null | (() => Promise<void>), each: null as null | (() => Promise<void>) }));
 vi.mock("@/lib/auth/password", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/auth/password")>();
   return {
@@ -18,6 +19,7 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
       const run = afterVerify.run;
       afterVerify.run = null;
       if (run) await run();
+      if (afterVerify.each) await afterVerify.each();
       return ok;
     },
   };
@@ -81,9 +83,19 @@ describe("change my password", () => {
   it("refuses the second of two concurrent changes (the hash changed after it was verified), and keeps the first", async () => {
     const user = await makeUser();
     const actor = actorOf(user);
+    // Both have verified the current password before either writes: placed there, not raced for
+    // (a change that finished before the other read the hash would make that one INVALID instead).
+    let verified = 0;
+    let bothVerified!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothVerified = resolve));
+    afterVerify.each = async () => {
+      if (++verified === 2) bothVerified();
+      await barrier;
+    };
     const results = await Promise.all(
       ["first new passphrase", "second new passphrase"].map((newPassword) => changeOwnPassword(actor, { currentPassword: KNOWN_PASSWORD, newPassword, confirmPassword: newPassword })),
-    );
+    ).finally(() => (afterVerify.each = null));
+    expect(verified).toBe(2);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.find((r) => !r.ok);
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/changed meanwhile/) });

@@ -152,7 +152,8 @@ export async function makePersona(status: PersonaStatus = "ACTIVE") {
 
 export async function auditEventsFor(entityId: string) {
   const db = await getDb();
-  return db.auditEvent.findMany({ where: { entityId }, orderBy: { at: "asc" } });
+  // Two events can share a millisecond: the id (time, then a counter) keeps the order they were made in.
+  return db.auditEvent.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
 
 // ───────────────────────────── Strategy ─────────────────────────────

@@ -9,6 +9,7 @@ import { changePersonaStatus } from "@/lib/commands/personas/change-persona-stat
 import { previewMerge, previewReclassify } from "@/lib/queries/persona-merge";
 import { getPersonaDetail } from "@/lib/queries/personas";
 import { mergePreviewSchema, reclassifyPreviewSchema } from "@/lib/validation/persona-merge";
+import { acrossDays } from "../../helpers/clock";
 import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "./fixtures";
 
 // Consolidation: merging persona A into B (preview counts = committed counts, conflicts by each
@@ -236,15 +237,18 @@ describe("merging persona A into B", () => {
     expect(view.plan.weights).toEqual([expect.objectContaining({ scorecardId: card.id, aWeight: 2, bWeight: 3.5, newWeight: 5.5 })]);
     expect(view.plan.escalations.map((e) => e.id)).toEqual([escalation.id]);
 
-    const result = await mergePersonas(analyst, {
-      personaId: s.a.id,
-      version: view.a.version,
-      targetPersonaId: s.b.id,
-      targetVersion: view.b.version,
-      rule: "KEEP_TARGET",
-      rationale: "Consolidating the two segments.",
-      expected: view.plan.expected,
-    });
+    // The merge month is the command's own "now": either month, should it run across the turn of one.
+    const { result, days } = await acrossDays(() =>
+      mergePersonas(analyst, {
+        personaId: s.a.id,
+        version: view.a.version,
+        targetPersonaId: s.b.id,
+        targetVersion: view.b.version,
+        rule: "KEEP_TARGET",
+        rationale: "Consolidating the two segments.",
+        expected: view.plan.expected,
+      }),
+    );
     expect(result).toMatchObject({ ok: true, data: { counts: { targetsMoved: 1, targetsDropped: 1, weightRows: 1, escalationsResolved: 1 } } });
     expect(await db.kpiTarget.count({ where: { personaId: s.a.id } })).toBe(0);
     expect((await db.kpiTarget.findMany({ where: { personaId: s.b.id }, orderBy: { kpiId: "asc" } })).map((t) => [t.kpiId, Number(t.target)]).sort()).toEqual(
@@ -253,11 +257,12 @@ describe("merging persona A into B", () => {
         [s.count.id, 10],
       ].sort(),
     );
-    const mergeMonth = new Date();
     const weights = await db.personaWeight.findMany({ where: { scorecardId: card.id, personaId: s.b.id }, orderBy: { effectiveFrom: "asc" } });
+    const mergeMonth = weights[1]?.effectiveFrom.toISOString().slice(0, 10);
+    expect(days.map((day) => `${day.slice(0, 7)}-01`)).toContain(mergeMonth);
     expect(weights.map((w) => [w.effectiveFrom.toISOString().slice(0, 10), Number(w.weight)])).toEqual([
       ["2026-01-01", 3.5],
-      [`${mergeMonth.toISOString().slice(0, 7)}-01`, 5.5],
+      [mergeMonth, 5.5],
     ]);
     expect(weights[1]!.reason).toContain("added to");
     const resolved = await db.escalation.findUniqueOrThrow({ where: { id: escalation.id }, include: { events: true } });

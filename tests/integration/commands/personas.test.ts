@@ -6,7 +6,8 @@ import { reviewPersona } from "@/lib/commands/personas/review-persona";
 import { updatePersona } from "@/lib/commands/personas/update-persona";
 import { getDb } from "@/lib/db";
 import { getPersonaDetail, getPersonaList } from "@/lib/queries/personas";
-import { addMonthsToDate, todayUtcDate } from "@/lib/validation/personas";
+import { addMonthsToDate } from "@/lib/validation/personas";
+import { acrossDays, expectedFor, utcDay } from "../../helpers/clock";
 import { actorOf, auditEventsFor, makeUser } from "./fixtures";
 
 // Personas: creation as a draft, the lifecycle with its rationale, edits with optimistic
@@ -35,7 +36,7 @@ async function personaState(id: string) {
   const persona = await db.persona.findUniqueOrThrow({ where: { id }, include: { attributes: true } });
   return {
     persona,
-    changes: await db.personaStatusChange.findMany({ where: { personaId: id }, orderBy: { at: "asc" } }),
+    changes: await db.personaStatusChange.findMany({ where: { personaId: id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     reviews: await db.personaReview.findMany({ where: { personaId: id } }),
     audits: (await auditEventsFor(id)).length,
   };
@@ -43,10 +44,11 @@ async function personaState(id: string) {
 
 describe("creating a persona", () => {
   it("starts DRAFT, opens its timeline, schedules its first review one cadence ahead and is audited", async () => {
-    const persona = await created("first-persona");
+    const { result: persona, days } = await acrossDays(() => created("first-persona"));
     expect(persona).toMatchObject({ status: "DRAFT", priority: 2, reviewCadenceMonths: 3, version: 1 });
     expect(persona.revenueInfluence?.toString()).toBe("0.125");
-    expect(persona.nextReviewOn?.toISOString().slice(0, 10)).toBe(addMonthsToDate(todayUtcDate(), 3).toISOString().slice(0, 10));
+    // Three months after the day the command saw (either day, should it run across midnight).
+    expect(expectedFor(days, (today) => utcDay(addMonthsToDate(today, 3)))).toContain(persona.nextReviewOn?.toISOString().slice(0, 10));
     const state = await personaState(persona.id);
     expect(state.changes.map((c) => [c.fromStatus, c.toStatus, c.changedById])).toEqual([[null, "DRAFT", analyst.id]]);
     expect((await auditEventsFor(persona.id)).map((e) => e.action)).toEqual(["persona.create"]);
@@ -193,8 +195,10 @@ describe("reviews", () => {
     // Overdue: the review was due last year; the cadence becomes 6 months.
     await db.persona.update({ where: { id: persona.id }, data: { nextReviewOn: new Date("2025-01-01T00:00:00Z"), reviewCadenceMonths: 6 } });
     expect((await getPersonaList(analyst, {})).rows.find((r) => r.id === persona.id)?.overdue).toBe(true);
-    const result = await reviewPersona(analyst, { personaId: persona.id, version: 1, outcome: "NEEDS_RESEGMENTATION", note: "Split by shop size?" });
-    const expected = addMonthsToDate(todayUtcDate(), 6).toISOString().slice(0, 10);
+    const { result, days } = await acrossDays(() => reviewPersona(analyst, { personaId: persona.id, version: 1, outcome: "NEEDS_RESEGMENTATION", note: "Split by shop size?" }));
+    // Six months after the day the command saw (either day, should it run across midnight).
+    const expected = result.ok ? result.data.persona.nextReviewOn : null;
+    expect(expectedFor(days, (today) => utcDay(addMonthsToDate(today, 6)))).toContain(expected);
     expect(result).toMatchObject({ ok: true, data: { persona: { nextReviewOn: expected, version: 2 } } });
     const state = await personaState(persona.id);
     expect(state.persona.nextReviewOn?.toISOString().slice(0, 10)).toBe(expected);

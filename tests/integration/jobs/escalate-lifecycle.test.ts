@@ -25,7 +25,7 @@ async function run(today: string) {
 
 async function escalations() {
   const db = await getDb();
-  const rows = await db.escalation.findMany({ where: { kpiId }, orderBy: { createdAt: "asc" } });
+  const rows = await db.escalation.findMany({ where: { kpiId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map((e) => ({
     status: e.status,
     level: e.level,
@@ -131,7 +131,7 @@ describe("an escalation from opening to resolution", () => {
     expect(await run("2025-11-03")).toEqual({ opened: 0, raised: 0, updated: 0, resolved: 0, unchanged: 1 });
 
     const db = await getDb();
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "Escalation" }, orderBy: { at: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityType: "Escalation" }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((a) => a.action);
     expect(actions).toEqual([
       "escalation.open",
       "escalation.update",

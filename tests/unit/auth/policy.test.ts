@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, forbiddenPageReason, personaScope, personaVisible, proposalResource, refusal, type Action, type Resource } from "@/lib/auth/policy";
+import { ACTIONS, EVERY_PERSONA, PERSONA_REFUSAL, ROLES, authorize, can, canSome, forbiddenPageReason, personaScope, personaVisible, proposalHidden, proposalResource, refusal, type Action, type Resource } from "@/lib/auth/policy";
 import { AppError, ForbiddenError } from "@/lib/errors";
 
 // Who may do what, in one table. A change to the policy shows here as a one-line diff.
@@ -190,6 +190,35 @@ describe("per-persona access (the privacy clause)", () => {
     // The proposer's own refusal still comes first; a KPI owner is told the role.
     expect(refusal(restrictedAdmin, "kpi.review", proposalResource({ proposedById: "admin", personaIds: ["p3"] }))).toMatch(/You proposed this KPI/);
     expect(refusal({ ...restrictedOwner }, "kpi.review", proposal("p3"))).toBe("Only analysts and administrators can review KPI proposals.");
+  });
+
+  it("refuses changing a proposal's definition or targets when it is about any persona outside the scope, counting them", () => {
+    const proposal = (...personaIds: string[]) => proposalResource({ proposedById: "admin", personaIds });
+    // Its own proposer too: editing is not reviewing, the personas decide.
+    expect(can(restrictedAdmin, "kpi.write", proposal("p1", "p2"))).toBe(true);
+    expect(refusal(restrictedAdmin, "kpi.write", proposal("p1", "p3"))).toBe(
+      "This proposal is also about 1 persona outside your access, so you cannot change its definition: an analyst or administrator who sees all of its personas can.",
+    );
+    expect(refusal(restrictedAdmin, "kpi.write", proposal("p3", "p4"))).toMatch(/^This proposal is about 2 personas outside your access, so you cannot change its definition/);
+    expect(refusal(restrictedAdmin, "target.write", proposal("p1", "p3"))).toMatch(/^This proposal is also about 1 persona outside your access, so you cannot set its targets/);
+    // A target for a persona outside the scope is refused for that persona first.
+    expect(refusal(restrictedAdmin, "target.write", { ...proposal("p1", "p3"), persona: { id: "p3" } })).toBe(PERSONA_REFUSAL);
+    expect(can(analyst, "kpi.write", proposal("p3"))).toBe(true);
+    // An approved KPI carries no proposal: the role decides.
+    expect(can(restrictedAdmin, "kpi.write")).toBe(true);
+    expect(refusal(restrictedOwner, "kpi.write", proposal("p1"))).toBe("Only analysts and administrators can change KPI definitions.");
+  });
+
+  it("hides a proposal entirely about personas outside the scope, and only that", () => {
+    const scope = personaScope(restrictedAdmin);
+    expect(proposalHidden(scope, { status: "PROPOSED", personaIds: ["p3", "p4"] })).toBe(true);
+    expect(proposalHidden(scope, { status: "REJECTED", personaIds: ["p3"] })).toBe(true);
+    expect(proposalHidden(scope, { status: "PROPOSED", personaIds: ["p3", "p1"] })).toBe(false);
+    expect(proposalHidden(scope, { status: "PROPOSED", personaIds: [] })).toBe(false);
+    // Approved or retired: everyone's KPI.
+    expect(proposalHidden(scope, { status: "ACTIVE", personaIds: ["p3"] })).toBe(false);
+    expect(proposalHidden(scope, { status: "RETIRED", personaIds: ["p3"] })).toBe(false);
+    expect(proposalHidden(personaScope(analyst), { status: "PROPOSED", personaIds: ["p3"] })).toBe(false);
   });
 
   it("refuses an action about every persona (recalibration, audit log, new persona, user management) to a restricted actor, saying why", () => {

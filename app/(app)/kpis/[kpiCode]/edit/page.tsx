@@ -53,8 +53,17 @@ export default async function EditKpiPage({ params }: { params: Promise<{ kpiCod
       ) : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
-          <Card title="Definition" description="Every field of the KPI. If someone saves it while you edit, your save is refused with who and when, so nobody overwrites anyone silently.">
-            {kpi.status === "REJECTED" ? <p className="text-sm text-slate-600">Not editable.</p> : <EditKpiForm action={updateKpiAction} options={options} values={kpi} />}
+          <Card
+            title="Definition"
+            description={kpi.editRefusal ? undefined : "Every field of the KPI. If someone saves it while you edit, your save is refused with who and when, so nobody overwrites anyone silently."}
+          >
+            {kpi.status === "REJECTED" ? (
+              <p className="text-sm text-slate-600">Not editable.</p>
+            ) : kpi.editRefusal ? (
+              <p className="text-sm text-slate-700">{kpi.editRefusal}</p>
+            ) : (
+              <EditKpiForm action={updateKpiAction} options={options} values={kpi} />
+            )}
           </Card>
         </div>
         <div className="min-w-0 space-y-4">

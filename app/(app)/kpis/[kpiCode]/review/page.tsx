@@ -90,7 +90,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               <Link href={`/kpis/${encodeURIComponent(p.code)}`} className="text-brand-700 underline underline-offset-2">
                 See its definition
               </Link>
-              {can(actor, "kpi.write") && p.status === "PROPOSED" ? (
+              {p.canEdit ? (
                 <>
                   {" · "}
                   <Link href={`/kpis/${encodeURIComponent(p.code)}/edit`} className="text-brand-700 underline underline-offset-2">
