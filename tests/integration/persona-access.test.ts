@@ -32,6 +32,7 @@ import { getEscalationInbox, parseInboxFilters } from "@/lib/queries/escalation-
 import { escalationExists, kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
 import { getHomeData } from "@/lib/queries/home";
 import { getKpiCatalogue, getKpiForEdit, getKpiFormOptions, getProposal, getProposalQueue } from "@/lib/queries/kpi-catalogue";
+import { getKpiPageActions } from "@/lib/queries/kpi-actions";
 import { getKpiDetail } from "@/lib/queries/kpi-detail";
 import { getKpiTargetsPage, getTargetSuggestion } from "@/lib/queries/kpi-targets";
 import { getMeasurementExport } from "@/lib/queries/measurement-export";
@@ -698,6 +699,13 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(await kpis()).toEqual(kpisBefore);
       // The screens: the edit page gives the reason instead of the form; the review page offers no edit.
       expect(await getProposal(analyst, "PA-NEW")).toMatchObject({ canEdit: false });
+      // The KPI page /kpis/{code} offers no "Edit this KPI" for it either (only what the policy allows).
+      const kpiPage = async (actor: Actor, code: string) => getKpiPageActions(actor, (await getKpiDetail(actor, { kpiCode: code }))!.kpi);
+      expect(await kpiPage(analyst, "PA-NEW")).toEqual({ canEdit: false });
+      expect(await kpiPage(restrictedAdmin, "PA-NEW")).toEqual({ canEdit: false });
+      expect(await kpiPage(analyst, "PA-VERA")).toEqual({ canEdit: true });
+      expect(await kpiPage(analyst, "PA-REV")).toEqual({ canEdit: true });
+      expect(await kpiPage(reviewer, "PA-NEW")).toEqual({ canEdit: true });
       // Entirely in scope: editable (an unchanged save passes the policy and writes nothing).
       expect(await getKpiForEdit(analyst, "PA-VERA")).toMatchObject({ editRefusal: null });
       expect(await getProposal(analyst, "PA-VERA")).toMatchObject({ canEdit: true });

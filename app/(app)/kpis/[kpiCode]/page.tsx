@@ -10,10 +10,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatScore, formatValue, unitLabel } from "@/lib/format";
 import { chartPoints } from "@/lib/queries/band-history";
+import { getKpiPageActions } from "@/lib/queries/kpi-actions";
 import type { KpiDetail } from "@/lib/queries/kpi-detail";
 import { cachedKpiDetail } from "@/lib/queries/read-cache";
 import { kpiExists, scoredPersonaExists } from "@/lib/queries/exists";
@@ -39,6 +39,9 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
   const detail = await cachedKpiDetail(actor, { kpiCode: code, personaSlug: persona });
   if (!detail) notFound();
   const { kpi } = detail;
+  // Role-dependent, so not part of the cached detail: a proposal also about personas outside the
+  // actor's access offers no edit (the edit page would only give the refusal).
+  const actions = await getKpiPageActions(actor, kpi);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm print:hidden">
@@ -71,7 +74,7 @@ async function KpiView({ actor, code, persona }: { actor: Actor; code: string; p
           </Link>
         </p>
       ) : null}
-      {can(actor, "kpi.write") && kpi.status !== "REJECTED" ? (
+      {actions.canEdit ? (
         <p className="mb-4 text-sm print:hidden">
           <Link href={`/kpis/${encodeURIComponent(kpi.code)}/edit`} className="font-medium text-brand-700 underline underline-offset-2">
             Edit this KPI
