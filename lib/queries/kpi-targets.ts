@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
+import { authorize, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb, type DbClient } from "@/lib/db";
 import {
   DEFAULT_SUGGESTION_PERIODS,
@@ -15,6 +15,7 @@ import {
   type Thresholds,
 } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
+import { kpiChangeAllowed } from "./kpi-actions";
 import { kpiWhere, personaWhere } from "./persona-scope";
 import { TargetBook, type TargetSource } from "./score-month";
 import { loadScoredPersonas, loadTargets, plainDecimal, type KpiUnit } from "./scorecard-model";
@@ -172,7 +173,8 @@ export async function getKpiTargetsPage(actor: Actor, code: string, now = new Da
       return { period, source: inForce?.source ?? null, since: inForce?.row.effectiveFrom ?? null, target: inForce?.row.target ?? null };
     }),
   }));
-  return { kpi, canEdit: can(actor, "target.write"), rows, periods, grid, personas: all };
+  // A proposal also about personas outside the actor's access: no target forms (set-kpi-target would refuse).
+  return { kpi, canEdit: await kpiChangeAllowed(actor, "target.write", kpi), rows, periods, grid, personas: all };
 }
 
 // ───────────────────────────── Suggest from history ─────────────────────────────
