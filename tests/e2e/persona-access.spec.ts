@@ -104,6 +104,14 @@ test.describe("per-persona access", () => {
     await expect(main.getByText(/This proposal is also about 1 persona outside your access, so you cannot change its definition/)).toBeVisible();
     await expect(main.getByRole("button", { name: /save/i })).toHaveCount(0);
     await expectAccessible(page);
+    // The KPI's own page offers no edit either (it would only lead to that reason), nor target forms.
+    await page.goto("/kpis/BSC-COMMUNITY-ANSWERS");
+    await expect(main.getByRole("link", { name: "Read the proposal" })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Edit this KPI" })).toHaveCount(0);
+    await page.goto("/kpis/BSC-COMMUNITY-ANSWERS/targets");
+    await expect(main.getByRole("heading", { level: 1, name: /^Targets:/ })).toBeVisible();
+    await expect(main.getByRole("button", { name: "Save target" })).toHaveCount(0);
+    await expect(main.getByRole("button", { name: "Suggest thresholds" })).toHaveCount(0);
   });
 
   test("an administrator sees and keeps the restriction on the user's page", async ({ page }) => {
