@@ -32,15 +32,43 @@ export function formatShare(share: number): string {
   return percentFormat.format(share);
 }
 
-/** 'YYYY-MM-DD' period key as "October 2026" or "Q4 2026". */
-export function formatPeriod(key: string, frequency: "MONTHLY" | "QUARTERLY" = "MONTHLY"): string {
-  const [year, month] = key.split("-").map(Number) as [number, number];
-  if (frequency === "QUARTERLY") return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
-  return monthFormat.format(new Date(Date.UTC(year, month - 1, 1)));
+/**
+ * Remembers the texts of string inputs: a persona scorecard formats the same few periods and
+ * dates in every one of its up to 150 rows (each sparkline's words name two periods), and each
+ * Intl call with a fresh Date costs more on the server than a lookup. Bounded, as inputs are
+ * open-ended; the texts depend only on the input (fixed locale and time zone).
+ */
+function remembered(format: (key: string) => string): (key: string) => string {
+  const texts = new Map<string, string>();
+  return (key) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      if (texts.size >= 2000) texts.clear();
+      text = format(key);
+      texts.set(key, text);
+    }
+    return text;
+  };
 }
 
+const monthText = remembered((key) => {
+  const [year, month] = key.split("-").map(Number) as [number, number];
+  return monthFormat.format(new Date(Date.UTC(year, month - 1, 1)));
+});
+
+/** 'YYYY-MM-DD' period key as "October 2026" or "Q4 2026". */
+export function formatPeriod(key: string, frequency: "MONTHLY" | "QUARTERLY" = "MONTHLY"): string {
+  if (frequency === "QUARTERLY") {
+    const [year, month] = key.split("-").map(Number) as [number, number];
+    return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  }
+  return monthText(key);
+}
+
+const dateText = remembered((iso) => dateFormat.format(new Date(iso)));
+
 export function formatDate(date: Date | string): string {
-  return dateFormat.format(typeof date === "string" ? new Date(date) : date);
+  return typeof date === "string" ? dateText(date) : dateFormat.format(date);
 }
 
 const valueFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
@@ -87,8 +115,10 @@ export function formatDelta(delta: number | null): string {
   return delta === null ? "–" : deltaFormat.format(delta);
 }
 
+const dateTimeText = remembered((iso) => `${dateTimeFormat.format(new Date(iso))} UTC`);
+
 export function formatDateTime(iso: string | Date): string {
-  return `${dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso)} UTC`;
+  return typeof iso === "string" ? dateTimeText(iso) : `${dateTimeFormat.format(iso)} UTC`;
 }
 
 /** The unit in words, for table headers and screen readers. */
