@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
+import { authorize, can, personaScope, scopeIncludes, type PersonaScope } from "@/lib/auth/policy";
 import { getDb, type DbClient } from "@/lib/db";
 import {
   DEFAULT_SUGGESTION_PERIODS,
@@ -15,7 +15,7 @@ import {
   type Thresholds,
 } from "@/lib/scoring";
 import { toPeriodKey } from "./convert";
-import { kpiChangeAllowed } from "./kpi-actions";
+import { kpiChangeRefusal } from "./kpi-actions";
 import { kpiWhere, personaWhere } from "./persona-scope";
 import { TargetBook, type TargetSource } from "./score-month";
 import { loadScoredPersonas, loadTargets, plainDecimal, type KpiUnit } from "./scorecard-model";
@@ -72,6 +72,11 @@ export interface GridCell {
 export interface KpiTargetsPage {
   kpi: TargetKpi;
   canEdit: boolean;
+  /**
+   * Why an analyst or administrator may not set this KPI's targets (a proposal also about personas
+   * outside their access), shown instead of the forms; null otherwise (other roles just read).
+   */
+  editRefusal: string | null;
   rows: TargetRowView[];
   periods: string[];
   grid: { persona: { id: string; slug: string; name: string; status: string }; cells: GridCell[] }[];
@@ -174,7 +179,8 @@ export async function getKpiTargetsPage(actor: Actor, code: string, now = new Da
     }),
   }));
   // A proposal also about personas outside the actor's access: no target forms (set-kpi-target would refuse).
-  return { kpi, canEdit: await kpiChangeAllowed(actor, "target.write", kpi), rows, periods, grid, personas: all };
+  const editRefusal = can(actor, "target.write") ? await kpiChangeRefusal(actor, "target.write", kpi) : null;
+  return { kpi, canEdit: can(actor, "target.write") && editRefusal === null, editRefusal, rows, periods, grid, personas: all };
 }
 
 // ───────────────────────────── Suggest from history ─────────────────────────────

@@ -707,8 +707,8 @@ describe("a restricted analyst and a restricted administrator", () => {
       expect(await kpiPage(analyst, "PA-REV")).toEqual({ canEdit: true });
       expect(await kpiPage(reviewer, "PA-NEW")).toEqual({ canEdit: true });
       // Its targets page offers no target forms either; the unrestricted analyst's does.
-      expect(await getKpiTargetsPage(analyst, "PA-NEW")).toMatchObject({ canEdit: false });
-      expect(await getKpiTargetsPage(analyst, "PA-VERA")).toMatchObject({ canEdit: true });
+      expect(await getKpiTargetsPage(analyst, "PA-NEW")).toMatchObject({ canEdit: false, editRefusal: expect.stringMatching(/outside your access, so you cannot set its targets/) });
+      expect(await getKpiTargetsPage(analyst, "PA-VERA")).toMatchObject({ canEdit: true, editRefusal: null });
       expect(await getKpiTargetsPage(reviewer, "PA-NEW")).toMatchObject({ canEdit: true });
       // Entirely in scope: editable (an unchanged save passes the policy and writes nothing).
       expect(await getKpiForEdit(analyst, "PA-VERA")).toMatchObject({ editRefusal: null });

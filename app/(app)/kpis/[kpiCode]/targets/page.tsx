@@ -63,6 +63,11 @@ export default async function KpiTargetsRoute({ params, searchParams }: { params
       />
       <div className="space-y-6">
         <AppliesGrid page={page} />
+        {page.editRefusal ? (
+          <Card title="Set a target">
+            <p className="text-sm text-slate-700">{page.editRefusal}</p>
+          </Card>
+        ) : null}
         {page.canEdit ? (
           <div className="grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-2">
             <Card className="min-w-0" title="Suggest from history" description="Thresholds from one persona's own last 24 periods of this KPI: percentiles of its history, never an outside benchmark.">
