@@ -17,10 +17,12 @@ import { getScorecardOverview, type OverviewInput, type ScorecardOverview } from
 // the computation, on every app server alike (nothing is kept in process memory).
 //
 // Always correct because of two rules:
-//  1. The data stamp (sum of "ReadModelChange".weight) changes in the same transaction as every
-//     write to a table a dashboard shows: statement triggers insert the row (see the migration
-//     read_model_cache), so no command can forget it, a rolled-back write leaves it unchanged, and
-//     it only grows.
+//  1. A model's data stamp changes in the same transaction as every write it can show: statement
+//     triggers insert the rows it sums (see the migrations read_model_cache and
+//     read_model_value_stamps), so no command can forget it, a rolled-back write leaves it
+//     unchanged, and it only grows. An overview's stamp counts every write; a persona's scorecard
+//     and a KPI's detail count every write except other personas' and other KPIs' values (STAMP_SQL),
+//     so an owner entering values leaves the other personas' and KPIs' entries in use.
 //  2. A read takes the stamp BEFORE reading any data and files what it computed under that stamp.
 //     Whoever reads a stamp after a write committed looks for a newer stamp than any entry computed
 //     before the write, so a stale entry can never be found.
@@ -90,44 +92,81 @@ export function encodeModel(model: unknown): string | null {
 
 class Unfaithful extends Error {}
 
-/** The current data stamp, as text (a bigint). */
-export async function currentStamp(pool?: Pool): Promise<string> {
-  const db = pool ?? (await getDatabase()).pool;
-  return (await db.query<{ stamp: string }>(`SELECT coalesce(sum(weight), 0)::text AS stamp FROM "ReadModelChange"`)).rows[0]!.stamp;
+// A model's data stamp and the number of change rows behind it, by kind; `param` is the placeholder
+// of the model's persona (slug) or KPI (code). A persona's or KPI's stamp is the changes to "all" plus its own
+// values' changes; an overview's, every change (scope "values" counts each value-writing transaction).
+const valuesStamp = (ownPairs: string) => `
+  SELECT g.stamp + v.stamp AS stamp, g.changes
+  FROM (SELECT coalesce(sum(weight) FILTER (WHERE scope = 'all'), 0)::bigint AS stamp, count(*)::int AS changes FROM "ReadModelChange") g,
+       (SELECT coalesce(sum(weight), 0)::bigint AS stamp FROM "ReadModelValueChange" WHERE ${ownPairs}) v`;
+const STAMP_SQL: Record<ReadModelKind, (param: string) => string> = {
+  overview: () => `SELECT coalesce(sum(weight), 0)::bigint AS stamp, count(*)::int AS changes FROM "ReadModelChange"`,
+  persona: (param) => valuesStamp(`"personaId" = (SELECT id FROM "Persona" WHERE slug = ${param})`),
+  kpi: (param) => valuesStamp(`"kpiId" = (SELECT id FROM "Kpi" WHERE code = ${param})`),
+};
+
+/** Whose stamp: every write's (an overview), or a persona's or KPI's own (by slug or code). */
+export type StampSubject = { kind: "overview" } | { kind: "persona"; personaSlug: string } | { kind: "kpi"; kpiCode: string };
+
+/** The stamp's SQL and its parameter, numbered from `first` (after the caller's own parameters). */
+function stampQuery(subject: StampSubject, first = 1): { sql: string; params: string[] } {
+  if (subject.kind === "overview") return { sql: STAMP_SQL.overview(""), params: [] };
+  return { sql: STAMP_SQL[subject.kind](`$${first}`), params: [subject.kind === "persona" ? subject.personaSlug : subject.kpiCode] };
 }
 
-const COMPACT_SQL = `
-  WITH gone AS (DELETE FROM "ReadModelChange" RETURNING weight),
-       kept AS (INSERT INTO "ReadModelChange" (txid, weight) SELECT txid_current(), sum(weight) FROM gone HAVING count(*) > 0)
-  SELECT count(*)::int AS folded FROM gone`;
+/** The current data stamp of `subject` (by default every write's), as text (a bigint). */
+export async function currentStamp(pool?: Pool, subject: StampSubject = { kind: "overview" }): Promise<string> {
+  const db = pool ?? (await getDatabase()).pool;
+  const { sql, params } = stampQuery(subject);
+  return (await db.query<{ stamp: string }>(`SELECT s.stamp::text AS stamp FROM (${sql}) s`, params)).rows[0]!.stamp;
+}
+
+// Folds the committed change rows: one row per scope, one per (persona, KPI) pair, each with the
+// summed weight, so every stamp stays the same and cheap to read. Two statements, each atomic and
+// each keeping every sum on its own.
+const COMPACT_SQL = [
+  `WITH gone AS (DELETE FROM "ReadModelChange" RETURNING scope, weight),
+        kept AS (INSERT INTO "ReadModelChange" (txid, scope, weight) SELECT txid_current(), scope, sum(weight) FROM gone GROUP BY scope)
+   SELECT count(*)::int AS folded FROM gone`,
+  `WITH gone AS (DELETE FROM "ReadModelValueChange" RETURNING "personaId", "kpiId", weight),
+        kept AS (INSERT INTO "ReadModelValueChange" (txid, "personaId", "kpiId", weight)
+                 SELECT txid_current(), "personaId", "kpiId", sum(weight) FROM gone GROUP BY "personaId", "kpiId")
+   SELECT count(*)::int AS folded FROM gone`,
+];
 
 /**
- * Folds the committed change rows into one with their summed weight: the stamp stays the same and
- * stays cheap to read. Concurrent runs are harmless (a row deleted by one is skipped by the other).
+ * Folds the committed change rows (see COMPACT_SQL); returns the rows folded. Concurrent runs are
+ * harmless (a row deleted by one is skipped by the other).
  */
 export async function compactStamp(pool: Pool): Promise<number> {
-  return (await pool.query<{ folded: number }>(COMPACT_SQL)).rows[0]!.folded;
+  let folded = 0;
+  for (const sql of COMPACT_SQL) folded += (await pool.query<{ folded: number }>(sql)).rows[0]!.folded;
+  return folded;
 }
 
 /** Entries kept at most (the newest), whatever their stamp. */
 export const READ_CACHE_MAX_ENTRIES = 5_000;
 
+// Entries no read can find again: an overview's older than every write's stamp, any entry older
+// than the changes to "all" alone (a lower bound of every stamp). A persona's entry superseded by its
+// own values' changes alone goes when its next entry is stored (or with the oldest, past the cap).
+const STALE_SQL = `
+  WITH s AS (SELECT coalesce(sum(weight), 0)::bigint AS every, coalesce(sum(weight) FILTER (WHERE scope = 'all'), 0)::bigint AS "all" FROM "ReadModelChange"),
+       gone AS (DELETE FROM "ReadModelCache" c USING s WHERE c.stamp < s."all" OR (c.kind = 'overview' AND c.stamp < s.every) RETURNING 1)
+  SELECT count(*)::int AS n FROM gone`;
+
 /**
- * For the prune job: deletes the entries of older stamps (no read can find them again), keeps at
- * most READ_CACHE_MAX_ENTRIES, and compacts the stamp's rows. Returns the entries deleted.
+ * For the prune job: deletes the entries of older stamps (STALE_SQL), keeps at most
+ * READ_CACHE_MAX_ENTRIES, and compacts the stamps' rows. Returns the entries deleted.
  */
 export async function pruneReadCache(db: DbClient): Promise<number> {
-  const [stale] = await db.$queryRawUnsafe<{ n: number }[]>(
-    `WITH s AS (SELECT coalesce(sum(weight), 0)::bigint AS stamp FROM "ReadModelChange"),
-          gone AS (DELETE FROM "ReadModelCache" c USING s WHERE c.stamp < s.stamp RETURNING 1)
-     SELECT count(*)::int AS n FROM gone`,
-  );
+  const [stale] = await db.$queryRawUnsafe<{ n: number }[]>(STALE_SQL);
   const [overflow] = await db.$queryRawUnsafe<{ n: number }[]>(
     `WITH gone AS (DELETE FROM "ReadModelCache" WHERE ctid IN (SELECT ctid FROM "ReadModelCache" ORDER BY "createdAt" DESC OFFSET $1) RETURNING 1)
      SELECT count(*)::int AS n FROM gone`,
     READ_CACHE_MAX_ENTRIES,
   );
-  await db.$queryRawUnsafe(COMPACT_SQL);
+  for (const sql of COMPACT_SQL) await db.$queryRawUnsafe(sql);
   return (stale?.n ?? 0) + (overflow?.n ?? 0);
 }
 
@@ -143,18 +182,23 @@ function scopeKey(actor: Actor): string {
 /** Months as URLs write them; anything else (which the screens answer with a message) is not cached. */
 const cacheableMonth = (raw: string | null | undefined) => raw === null || raw === undefined || raw === "" || /^\d{4}-\d{2}(-01)?$/.test(raw);
 
-/** The cached model of `kind` for `parts`, or computes, stores and returns it (exported for its tests). */
-export async function readThrough<T>(kind: ReadModelKind, parts: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
+/**
+ * The cached model for `parts`, whose data stamp is `subject`'s, or computes, stores and returns it
+ * (exported for its tests).
+ */
+export async function readThrough<T>(subject: StampSubject, parts: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
   if (env().READ_CACHE === "off") return compute();
   const { pool } = await getDatabase();
+  const kind = subject.kind;
   const key = keyOf(parts);
   let stamp: string;
   try {
+    const { sql, params } = stampQuery(subject, 3);
     const { rows } = await pool.query<{ stamp: string; changes: number; model: string | null }>(
-      `WITH s AS (SELECT coalesce(sum(weight), 0)::bigint AS stamp, count(*)::int AS changes FROM "ReadModelChange")
+      `WITH s AS (${sql})
        SELECT s.stamp::text AS stamp, s.changes, c.model
        FROM s LEFT JOIN "ReadModelCache" c ON c.kind = $1 AND c.key = $2 AND c.stamp = s.stamp`,
-      [kind, key],
+      [kind, key, ...params],
     );
     const row = rows[0]!;
     if (row.model !== null) return JSON.parse(row.model) as T;
@@ -205,11 +249,13 @@ async function computeAndStore<T>(kind: ReadModelKind, key: string, stamp: strin
     log().warn({ kind }, "read model does not survive JSON unchanged; not cached");
     return { model, json, stored: nothing };
   }
-  // Storing a persona's model (about 1 MB at 500 KPIs) is a round trip the page need not wait for;
-  // a failed or lost write only means the next view computes again.
+  // Storing a persona's model (about 0.5 MB at 500 KPIs) is a round trip the page need not wait for;
+  // a failed or lost write only means the next view computes again. It deletes what it supersedes:
+  // older entries of its key, and of every overview (overviews share one stamp); the prune job
+  // deletes the rest (STALE_SQL).
   const stored = pool
     .query(
-      `WITH old AS (DELETE FROM "ReadModelCache" WHERE stamp < $3::bigint)
+      `WITH old AS (DELETE FROM "ReadModelCache" WHERE kind = $1 AND ($1 = 'overview' OR key = $2) AND stamp < $3::bigint)
        INSERT INTO "ReadModelCache" (kind, key, stamp, model) VALUES ($1, $2, $3::bigint, $4)
        ON CONFLICT (kind, key, stamp) DO NOTHING`,
       [kind, key, stamp, json],
@@ -235,7 +281,7 @@ export async function cachedScorecardOverview(actor: Actor, input: OverviewInput
     scope: scopeKey(actor),
   };
   const compute = () => getScorecardOverview(actor, input);
-  return cacheableMonth(input.period) && cacheableMonth(input.compareWith) ? readThrough("overview", parts, compute) : compute();
+  return cacheableMonth(input.period) && cacheableMonth(input.compareWith) ? readThrough({ kind: "overview" }, parts, compute) : compute();
 }
 
 /** getPersonaScorecard through the cache. Due and overdue depend on today: the date is in the key. */
@@ -253,12 +299,12 @@ export async function cachedPersonaScorecard(actor: Actor, input: Omit<PersonaSc
     grace: overdueAfterDays(),
   };
   const compute = () => getPersonaScorecard(actor, { ...input, today });
-  return cacheableMonth(input.period) ? readThrough("persona", parts, compute) : compute();
+  return cacheableMonth(input.period) ? readThrough({ kind: "persona", personaSlug: input.personaSlug }, parts, compute) : compute();
 }
 
 /** getKpiDetail through the cache. */
 export async function cachedKpiDetail(actor: Actor, input: KpiDetailInput): Promise<KpiDetail | null> {
   authorize(actor, "dashboard.read");
   const parts = { kpi: input.kpiCode, persona: input.personaSlug ?? null, scope: scopeKey(actor) };
-  return readThrough("kpi", parts, () => getKpiDetail(actor, input));
+  return readThrough({ kind: "kpi", kpiCode: input.kpiCode }, parts, () => getKpiDetail(actor, input));
 }

@@ -34,6 +34,7 @@ const UNTRACKED = [
   "IdempotencyKey",
   "UserPersonaAccess",
   "ReadModelChange",
+  "ReadModelValueChange",
   "ReadModelCache",
   "_prisma_migrations",
 ];
@@ -121,7 +122,7 @@ describe("the data stamp", () => {
     expect(shown.value).toBe(newValue);
     expect(cached).toStrictEqual(await getPersonaScorecard(exec, { scorecardSlug: scorecard, personaSlug: persona.slug, today: new Date() }));
     // The entry of the old stamp was deleted when the new one was stored.
-    expect((await entries("persona")).map((e) => e.stamp)).toEqual([after]);
+    expect((await entries("persona")).map((e) => e.stamp)).toEqual([await currentStamp(undefined, { kind: "persona", personaSlug: persona.slug })]);
   });
 
   it("does not change when the write rolls back, or when a command is refused", async () => {
@@ -209,12 +210,12 @@ describe("cached read models", () => {
       return { rows: [1, 2, 3], at: "2026-12-01" };
     };
     const parts = { test: `single-flight-${Date.now()}` };
-    const results = await Promise.all(Array.from({ length: 5 }, () => readThrough("overview", parts, compute)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => readThrough({ kind: "overview" }, parts, compute)));
     expect(computed).toBe(1);
     for (const r of results) expect(r).toStrictEqual({ rows: [1, 2, 3], at: "2026-12-01" });
     expect(new Set(results).size).toBe(5);
     // A later miss of another entry computes again.
-    await readThrough("overview", { test: `${parts.test}-other` }, compute);
+    await readThrough({ kind: "overview" }, { test: `${parts.test}-other` }, compute);
     expect(computed).toBe(2);
   });
 
@@ -239,21 +240,130 @@ describe("cached read models", () => {
     expect(await cachedPersonaScorecard(restricted, { scorecardSlug, personaSlug: hidden.slug })).toBeNull();
   });
 
-  it("are pruned: older stamps' entries go, the stamp's rows fold into one and the stamp stays", async () => {
+  it("are pruned: older stamps' entries go, the stamps' rows fold and every stamp stays", async () => {
     const db = await getDb();
+    await clearCache();
     await cachedScorecardOverview(exec, { scorecardSlug: scorecards[0]! });
     await settleCacheWrites();
     const { pool } = await getDatabase();
     // An entry of an older stamp, as a read that lost a race with a write would leave it.
     await pool.query(`INSERT INTO "ReadModelCache" (kind, key, stamp, model) VALUES ('overview', 'old', 0, '{}')`);
     const stamp = await currentStamp();
+    const personaStamp = await currentStamp(undefined, { kind: "persona", personaSlug: personas[0]!.slug });
+    const kpiStamp = await currentStamp(undefined, { kind: "kpi", kpiCode: kpiCodes[0]! });
     expect(await pruneReadCache(db)).toBe(1);
-    expect((await entries()).every((e) => e.stamp === stamp)).toBe(true);
+    expect((await entries()).map((e) => e.stamp)).toEqual([stamp]);
     expect(await currentStamp()).toBe(stamp);
-    expect((await pool.query(`SELECT count(*)::int AS n FROM "ReadModelChange"`)).rows[0].n).toBe(1);
+    expect(await currentStamp(undefined, { kind: "persona", personaSlug: personas[0]!.slug })).toBe(personaStamp);
+    expect(await currentStamp(undefined, { kind: "kpi", kpiCode: kpiCodes[0]! })).toBe(kpiStamp);
+    // One row per scope ("all", "values"), one per (persona, KPI) pair whose values changed.
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "ReadModelChange"`)).rows[0].n).toBeLessThanOrEqual(2);
+    const pairs = await pool.query(`SELECT count(*)::int AS n, count(DISTINCT ("personaId", "kpiId"))::int AS distinct FROM "ReadModelValueChange"`);
+    expect(pairs.rows[0].n).toBe(pairs.rows[0].distinct);
     // Later writes still move it on.
     await db.department.updateMany({ where: { id: "no-such-department" }, data: { name: "x" } });
     expect(BigInt(await currentStamp())).toBe(BigInt(stamp) + 1n);
+  });
+});
+
+describe("stamps per persona and KPI", () => {
+  const stampOf = {
+    persona: (personaSlug: string) => currentStamp(undefined, { kind: "persona", personaSlug }),
+    kpi: (kpiCode: string) => currentStamp(undefined, { kind: "kpi", kpiCode }),
+  };
+  const linesOf = (card: Awaited<ReturnType<typeof getPersonaScorecard>>) => card!.perspectives.flatMap((p) => [...p.objectives.flatMap((o) => o.kpis), ...p.otherKpis]);
+
+  it("a value saved for one persona and KPI leaves the other personas' scorecards and the other KPIs' details in use, and every view shows what a fresh read shows", async () => {
+    await clearCache();
+    const db = await getDb();
+    const scorecardSlug = scorecards[0]!;
+    const [written, other] = personas.filter((p) => p.status === "ACTIVE");
+    const before = await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: written!.slug });
+    const line = linesOf(before).find((k) => k.value !== null)!;
+    const otherKpi = linesOf(before).find((k) => k.code !== line.code)!.code;
+    await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug });
+    await Promise.all([cachedKpiDetail(exec, { kpiCode: line.code }), cachedKpiDetail(exec, { kpiCode: otherKpi }), cachedScorecardOverview(exec, { scorecardSlug })]);
+    const stamps = async () => ({
+      written: await stampOf.persona(written!.slug),
+      other: await stampOf.persona(other!.slug),
+      kpi: await stampOf.kpi(line.code),
+      otherKpi: await stampOf.kpi(otherKpi),
+      overview: await currentStamp(),
+    });
+    const was = await stamps();
+    const stored = await entries();
+
+    const saved = await db.measurement.findFirstOrThrow({ where: { kpi: { code: line.code }, personaId: written!.id, period: new Date(`${line.period}T00:00:00Z`) } });
+    const result = await saveMeasurement(admin, {
+      kpiCode: line.code,
+      personaSlug: written!.slug,
+      period: line.period,
+      value: String(line.value! + 2.25),
+      comment: "Restated by billing.",
+      reason: "Source restated",
+      version: saved.version,
+    });
+    expect(result).toMatchObject({ ok: true });
+
+    const now = await stamps();
+    expect(now.other).toBe(was.other);
+    expect(now.otherKpi).toBe(was.otherKpi);
+    expect(BigInt(now.written)).toBeGreaterThan(BigInt(was.written));
+    expect(BigInt(now.kpi)).toBeGreaterThan(BigInt(was.kpi));
+    expect(BigInt(now.overview)).toBeGreaterThan(BigInt(was.overview));
+    // The untouched entries are still there under the stamps their views look up: hits.
+    const keptStamps = stored.map((e) => e.stamp);
+    expect(keptStamps).toEqual(expect.arrayContaining([now.other, now.otherKpi]));
+
+    // Every view, hit or miss, is what the query functions compute now.
+    const today = new Date();
+    const shown = await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: written!.slug });
+    expect(linesOf(shown).find((k) => k.code === line.code)!.value).toBe(line.value! + 2.25);
+    expect(shown).toStrictEqual(await getPersonaScorecard(exec, { scorecardSlug, personaSlug: written!.slug, today }));
+    expect(await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug })).toStrictEqual(
+      await getPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug, today }),
+    );
+    expect(await cachedKpiDetail(exec, { kpiCode: line.code })).toStrictEqual(await getKpiDetail(exec, { kpiCode: line.code }));
+    expect(await cachedKpiDetail(exec, { kpiCode: otherKpi })).toStrictEqual(await getKpiDetail(exec, { kpiCode: otherKpi }));
+    expect(await cachedScorecardOverview(exec, { scorecardSlug })).toStrictEqual(await getScorecardOverview(exec, { scorecardSlug }));
+    // Storing the written persona's new entry deleted its old one, not the other persona's.
+    expect((await entries("persona")).map((e) => e.stamp).sort()).toEqual([now.other, now.written].sort());
+  });
+
+  it("a value in a month its scorecard has no value for, a value moved to another month, and a deleted value move every stamp", async () => {
+    const { pool } = await getDatabase();
+    const scorecardSlug = scorecards[0]!;
+    const [persona, other] = personas.filter((p) => p.status === "ACTIVE");
+    const kpi = await pool.query<{ id: string; code: string }>(
+      `SELECT k.id, k.code FROM "Kpi" k JOIN "Perspective" p ON p.id = k."perspectiveId" JOIN "Scorecard" s ON s.id = p."scorecardId"
+        WHERE s.slug = $1 AND k.status = 'ACTIVE' AND k.frequency = 'MONTHLY' ORDER BY k.code LIMIT 2`,
+      [scorecardSlug],
+    );
+    const [written, untouched] = kpi.rows;
+    const everyStamp = async () => [await stampOf.persona(other!.slug), await stampOf.kpi(untouched!.code), await currentStamp()].map(BigInt);
+    const moved = (was: bigint[], now: bigint[]) => now.every((n, i) => n > was[i]!);
+
+    // 2019-01: years before the demo's first month, so the months every screen offers grow.
+    let was = await everyStamp();
+    await pool.query(
+      `INSERT INTO "Measurement" (id, "kpiId", "personaId", period, value) VALUES ('rc-early-value', $1, $2, '2019-01-01', 42)`,
+      [written!.id, persona!.id],
+    );
+    expect(moved(was, await everyStamp())).toBe(true);
+    const card = await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug });
+    expect(card!.months.at(-1)).toBe("2019-01-01");
+    expect(card).toStrictEqual(await getPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug, today: new Date() }));
+
+    was = await everyStamp();
+    await pool.query(`UPDATE "Measurement" SET period = '2019-02-01' WHERE id = 'rc-early-value'`);
+    expect(moved(was, await everyStamp())).toBe(true);
+
+    was = await everyStamp();
+    await pool.query(`DELETE FROM "Measurement" WHERE id = 'rc-early-value'`);
+    expect(moved(was, await everyStamp())).toBe(true);
+    const after = await cachedPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug });
+    expect(after!.months).not.toContain("2019-02-01");
+    expect(after).toStrictEqual(await getPersonaScorecard(exec, { scorecardSlug, personaSlug: other!.slug, today: new Date() }));
   });
 });
 
