@@ -33,10 +33,12 @@ export interface MapViewProps {
 type MapNode = ObjectiveNodeType | BandNodeType;
 
 export function MapView(props: MapViewProps) {
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The objective last pressed, a new object per press: ObjectivePanel opens on each one.
+  const [request, setRequest] = useState<{ id: string } | null>(null);
+  const openObjective = useCallback((id: string) => setRequest({ id }), []);
   const objectives = useMemo(() => describe(props), [props]);
-  const open = openId ? (objectives.get(openId) ?? null) : null;
-  const nodes = useMemo(() => buildNodes(props, setOpenId), [props]);
+  const shown = request ? (objectives.get(request.id) ?? null) : null;
+  const nodes = useMemo(() => buildNodes(props, openObjective), [props, openObjective]);
   const edges = useMemo(() => buildEdges(props, objectives), [props, objectives]);
   const container = useRef<HTMLDivElement>(null);
   const { width, height } = props.layout;
@@ -97,7 +99,7 @@ export function MapView(props: MapViewProps) {
           </ReactFlow>
         </div>
       </DiagramBoundary>
-      <ObjectivePanel objective={open} personaName={props.persona.name} personaSlug={props.persona.slug} onClose={() => setOpenId(null)} />
+      <ObjectivePanel objective={shown} request={request} personaName={props.persona.name} personaSlug={props.persona.slug} />
     </>
   );
 }

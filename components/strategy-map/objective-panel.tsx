@@ -16,30 +16,36 @@ export interface PanelObjective extends MapObjective {
 /**
  * The KPIs behind one objective, in a modal dialog: the focus moves into it, Escape or the
  * Close button closes it, and the browser returns the focus to the objective that opened it.
+ *
+ * Whether it is open is the dialog element's own state, never mirrored in React: its close event
+ * comes a moment after it closes (a queued task), and a press handled in that moment (a quick
+ * keyboard user, a loaded page) would find a mirrored state still "open" and open nothing. So
+ * each press is a new `request` that opens the dialog, and closing it changes no React state: the
+ * map does not re-render, and the last objective stays in the closed (hidden) dialog.
  */
 export function ObjectivePanel({
   objective,
+  request,
   personaName,
   personaSlug,
-  onClose,
 }: {
   objective: PanelObjective | null;
+  /** A new object for each press of an objective; its identity, not its content, opens the dialog. */
+  request: object | null;
   personaName: string;
   personaSlug: string;
-  onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
-    if (objective && dialog && !dialog.open) dialog.showModal();
-  }, [objective]);
+    if (request && dialog && !dialog.open) dialog.showModal();
+  }, [request]);
 
   return (
     <dialog
       ref={ref}
       aria-labelledby="objective-panel-title"
-      onClose={onClose}
       // A click on the backdrop (the dialog element itself, outside its content) closes it.
       onClick={(event) => {
         if (event.target === event.currentTarget) event.currentTarget.close();

@@ -103,12 +103,63 @@ test.describe("strategy map", () => {
     await expect(dialog).toBeHidden();
     expect(await focused()).toBe("map-objective");
 
-    // Space opens it too. Pressed on the objective itself, not on whatever has the focus: closing the
-    // dialog re-renders the map, and a key pressed mid-render can reach a button that is replaced.
-    await page.getByTestId("map-objective").filter({ hasText: title }).press("Space");
+    // Space, on whatever has the focus, opens it too.
+    await page.keyboard.press("Space");
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.getByRole("button", { name: "Close" }).click();
     await expect(page.getByRole("dialog")).toBeHidden();
+  });
+
+  test("after Escape the same objective keeps the focus, and a key pressed straight away opens its KPIs again, even under load", async ({ page, context }) => {
+    await signIn(page, DEMO_USERS.exec);
+    await openMap(page);
+    const objective = page.getByTestId("map-objective").last();
+    await objective.focus();
+    // Marked, to tell the same button from one re-created in its place.
+    await objective.evaluate((button) => Object.assign(button, { __invoker: true }));
+    const invokerHasFocus = () =>
+      page.evaluate(() => {
+        const active = document.activeElement as (HTMLElement & { __invoker?: boolean }) | null;
+        return active?.__invoker === true && active.isConnected;
+      });
+
+    // A slow machine (as in CI): whatever re-renders after the dialog closes has time to show.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+    try {
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toBeHidden();
+      await page.waitForTimeout(500);
+      expect(await invokerHasFocus()).toBe(true);
+      await page.keyboard.press("Space");
+      await expect(page.getByRole("dialog")).toBeVisible();
+
+      // The dialog's close event comes a moment after it closes (a queued task), and a loaded page
+      // can handle a key pressed at once before it: here it is held back on purpose, so that Space
+      // lands in that moment every time. It still opens the objective's KPIs.
+      await page.evaluate(() => {
+        const dialog = document.querySelector("dialog[open]")!;
+        const holdBack = (event: Event) => {
+          if (event.target !== dialog || !event.isTrusted) return;
+          event.stopImmediatePropagation();
+          document.removeEventListener("close", holdBack, true);
+          setTimeout(() => dialog.dispatchEvent(new Event("close")), 300);
+        };
+        document.addEventListener("close", holdBack, true);
+      });
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Space");
+      await page.waitForTimeout(600);
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toBeHidden();
+      expect(await invokerHasFocus()).toBe(true);
+    } finally {
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    }
   });
 
   test("at 1280 px: no serious accessibility violations", async ({ page }) => {
