@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { latestDemoEndPeriod } from "./lib/demo/calendar";
+import { DEFAULT_GRACE_DAYS } from "./lib/scoring/periods";
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot reach its
 // host here) against a production build serving a freshly seeded database.
@@ -18,6 +20,13 @@ function withDatabase(serverUrl: string, name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+// The demo's last month with data, fixed once per run: E2E_DEMO_END_PERIOD when set (to replay a
+// run's dates), else the month the app itself would pick today. The server seeds with it
+// (DEMO_END_PERIOD) and the specs derive the months they assert from it (helpers.ts), so the two
+// agree whatever the date, even when the run straddles midnight. Workers inherit it from here.
+process.env.E2E_DEMO_END_PERIOD ??= latestDemoEndPeriod(new Date().toISOString().slice(0, 10), DEFAULT_GRACE_DAYS);
+const DEMO_END_PERIOD = process.env.E2E_DEMO_END_PERIOD;
+if (!/^\d{4}-\d{2}-01$/.test(DEMO_END_PERIOD)) throw new Error(`E2E_DEMO_END_PERIOD must be a month start, YYYY-MM-01: ${DEMO_END_PERIOD}`);
 if (!existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 }
@@ -56,6 +65,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: ".data/e2e/pglite",
       NEXTAUTH_URL: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
+      DEMO_END_PERIOD,
       ...(postgresUrl
         ? { DATABASE_URL: postgresUrl, ALLOW_DEMO_SEED: "true", NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only" }
         : { DATABASE_URL: "" }),

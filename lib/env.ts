@@ -28,6 +28,16 @@ const envSchema = z
     ALLOW_DEMO_SEED: flag,
     /** Skip seeding demo data when the app starts on an empty database. */
     SKIP_DEMO_SEED: flag,
+    /**
+     * The demo's last month with data, 'YYYY-MM' (read as 'YYYY-MM-01'). Unset: the latest month
+     * already overdue on the day of seeding (lib/demo/end-period.ts). Tests pin it.
+     */
+    DEMO_END_PERIOD: optional(
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, "must be a month, YYYY-MM (such as 2026-10)")
+        .transform((v) => `${v.slice(0, 7)}-01`),
+    ),
     /** REST API: requests one token may make per window (lib/api/rate-limit.ts). */
     API_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(600)),
     /** REST API: length of the rate-limit window, in seconds. */

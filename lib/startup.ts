@@ -1,7 +1,7 @@
 import { getDatabase, closeDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { writeDemoEscalationThread } from "@/lib/demo/escalation-thread";
-import { assertDemoSeedAllowed, seedDemoData } from "@/lib/demo/seed-demo";
+import { assertDemoSeedAllowed, demoEndPeriod, seedDemoData } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { startEmbeddedJobs, stopEmbeddedJobs } from "@/lib/jobs/embedded-schedule";
 import { describeRun, escalateJob } from "@/lib/jobs/escalate";
@@ -32,9 +32,10 @@ export async function prepareServer(log: (message: string) => void = console.log
       log(`Empty database; demo data not loaded: ${refusal instanceof Error ? refusal.message : String(refusal)}`);
     }
     if (allowed) {
-      const summary = await seedDemoData(database.prisma);
+      const endPeriod = demoEndPeriod(config);
+      const summary = await seedDemoData(database.prisma, { endPeriod });
       seeded = true;
-      log(`Empty database: loaded demo data (${summary.personas} personas, ${summary.kpis} KPIs, ${summary.measurements} values).`);
+      log(`Empty database: loaded demo data (${summary.personas} personas, ${summary.kpis} KPIs, ${summary.measurements} values up to ${endPeriod.slice(0, 7)}).`);
       // The demo's history holds breach streaks: judge them now, so its escalations show from the
       // first page on Postgres too (the embedded database runs the job below in any case).
       if (database.kind === "postgres") log(`Escalations on the demo data: ${describeRun(await runJob(escalateJob, {}, { db: database.prisma, log }))}.`);

@@ -1,5 +1,5 @@
 import type { Frequency } from "@/lib/generated/prisma/enums";
-import { addPeriods, parsePeriodKey, periodStart, periodsBetween } from "@/lib/scoring/periods";
+import { addPeriods, dueState, monthStart, parsePeriodKey, periodStart, periodsBetween } from "@/lib/scoring/periods";
 import { DEMO_HISTORY_MONTHS } from "./catalogue";
 
 // The demo's time window. The catalogue dates everything as "n months before the end period",
@@ -29,4 +29,17 @@ export function periodMonthsBeforeEnd(calendar: DemoCalendar, n: number, frequen
 /** The window's periods of `frequency`; a quarter that began before the window opened is not one of them. */
 export function periodsInWindow(calendar: DemoCalendar, frequency: Frequency): string[] {
   return periodsBetween(calendar.start, calendar.end, frequency).filter((p) => p >= calendar.start);
+}
+
+/**
+ * The end period a demo seeded on `today` ('YYYY-MM-DD') gets: the latest month whose values are
+ * already overdue (it ended more than `graceDays` days ago), so the demo's data reaches as far as
+ * a diligent team's would. The month just ended is still in its grace days, or filled in, as in
+ * real use; the month in progress is open. (A quarterly KPI's last period is the quarter holding
+ * this month: a quarter-to-date figure when the quarter is still running.)
+ */
+export function latestDemoEndPeriod(today: string, graceDays: number): string {
+  let month = monthStart(today);
+  while (dueState(month, "MONTHLY", today, graceDays) !== "OVERDUE") month = addPeriods(month, "MONTHLY", -1);
+  return month;
 }

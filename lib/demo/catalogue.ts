@@ -15,8 +15,6 @@ import type {
 // window keeps the story intact: the sunset, the recalibration and the review dates move with it.
 
 export const DEMO_PASSWORD = "persona-demo";
-/** The last period that gets data when no other end period is given. */
-export const DEFAULT_DEMO_END_PERIOD = "2026-10-01";
 /** Months of history ending with the end period. */
 export const DEMO_HISTORY_MONTHS = 24;
 

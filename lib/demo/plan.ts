@@ -1,4 +1,4 @@
-import { BREACH_SCENARIOS, DEFAULT_DEMO_END_PERIOD, GAPS, SCORECARDS, type KpiSpec, type ScorecardSpec } from "./catalogue";
+import { BREACH_SCENARIOS, GAPS, SCORECARDS, type KpiSpec, type ScorecardSpec } from "./catalogue";
 import { demoCalendar, type DemoCalendar } from "./calendar";
 import { planMeasurements, type PlannedMeasurement } from "./plan-measurements";
 import { planTargets, type PlannedTarget } from "./plan-targets";
@@ -39,7 +39,7 @@ function checkCatalogue(kpis: PlannedKpi[]): void {
 }
 
 /** Everything the demo writes, by natural key. Pure and deterministic: same end period, same plan. */
-export function buildDemoPlan(endPeriod: string = DEFAULT_DEMO_END_PERIOD): DemoPlan {
+export function buildDemoPlan(endPeriod: string): DemoPlan {
   const calendar = demoCalendar(endPeriod);
   const kpis = allKpis();
   checkCatalogue(kpis);

@@ -1,5 +1,6 @@
 import type { DbClient, PrismaClient } from "@/lib/db";
-import { DEFAULT_DEMO_END_PERIOD, SCORECARDS } from "./catalogue";
+import { SCORECARDS } from "./catalogue";
+import { demoEndPeriod } from "./end-period";
 import { buildDemoPlan } from "./plan";
 import { writeKpis, writeTargets } from "./write-kpis-and-targets";
 import { writeMeasurements } from "./write-measurements";
@@ -9,6 +10,7 @@ import { writeScorecards } from "./write-strategy";
 
 export { assertDemoSeedAllowed, DemoSeedRefusedError } from "./guard";
 export { buildDemoPlan, type DemoPlan } from "./plan";
+export { demoEndPeriod } from "./end-period";
 
 // Writes the demo catalogue into the database. First a pure plan (plan.ts: every row by
 // natural key, values from the seeded random walk), then one transaction that brings the
@@ -37,7 +39,10 @@ export interface SeedSummary {
 }
 
 export interface SeedDemoOptions {
-  /** Last period with data ('YYYY-MM-01'); the history covers the 24 months ending with it. */
+  /**
+   * Last period with data ('YYYY-MM-01'); the history covers the 24 months ending with it.
+   * Default: DEMO_END_PERIOD, else the latest month already overdue today (end-period.ts).
+   */
   endPeriod?: string;
 }
 
@@ -69,7 +74,7 @@ async function countRows(tx: DbClient): Promise<SeedSummary> {
  * run changes nothing. All writes share one transaction, so a failure leaves nothing half-written.
  */
 export async function seedDemoData(db: PrismaClient, options: SeedDemoOptions = {}): Promise<SeedSummary> {
-  const plan = buildDemoPlan(options.endPeriod ?? DEFAULT_DEMO_END_PERIOD);
+  const plan = buildDemoPlan(options.endPeriod ?? demoEndPeriod());
   // Hashing happens before the transaction: it is slow and needs no lock.
   const passwordHashes = await demoPasswordHashes(db);
   return db.$transaction(

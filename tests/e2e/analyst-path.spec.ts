@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
+import { DEMO_USERS, demoQuarter, expectFitsWidth, signIn } from "./helpers";
 
 // Issue 11's full path for an analyst: create a persona, activate it, give it a weight in a
 // recalibration after previewing the effect, suggest thresholds for one KPI from a persona's own
@@ -27,7 +27,7 @@ const NAME = "Coastal Cooperative";
 const SLUG = "coastal-cooperative";
 const KPI = "BSC-NPS";
 const PERSONA = "smb-owner";
-const LATEST = "2026-10"; // the demo's last period (Q4 2026 for this quarterly KPI)
+const LATEST = demoQuarter(0).param; // the demo's last period of this quarterly KPI (Q4 2026 when seeded in December 2026)
 
 test.describe("analyst path", () => {
   test("persona, weight, thresholds from history, and the scorecard changes", async ({ page }) => {

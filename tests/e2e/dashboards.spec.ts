@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
+import { DEMO_USERS, demoMonth, expectFitsWidth, signIn } from "./helpers";
 
 // An executive's path through the dashboards: heatmap, period switch, persona, KPI, CSV.
 // Each screen is checked with axe for serious or critical violations.
@@ -10,6 +10,12 @@ async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
+
+// Months of the demo's story, counted back from its last month with data (October 2026 when seeded
+// in December 2026): the period shown, the one compared with, and the one before the period.
+const PERIOD = demoMonth(2);
+const COMPARE = demoMonth(5);
+const BEFORE_PERIOD = demoMonth(3);
 
 const CSV_HEADER =
   "level,perspective,objective,kpi_code,kpi_name,period,value,unit,direction,target,green,red,green_high,red_high,target_source,score,status,weight,coverage";
@@ -34,11 +40,11 @@ test.describe("executive dashboards", () => {
     // Sort by the overall score, then switch the period and compare.
     await table.getByRole("button", { name: /Overall/ }).click();
     await expect(table.getByRole("columnheader", { name: /Overall/ })).toHaveAttribute("aria-sort", "descending");
-    await page.getByRole("combobox", { name: "Period", exact: true }).selectOption("2026-08");
-    await page.getByRole("combobox", { name: "Compare with", exact: true }).selectOption("2026-05");
+    await page.getByRole("combobox", { name: "Period", exact: true }).selectOption(PERIOD.param);
+    await page.getByRole("combobox", { name: "Compare with", exact: true }).selectOption(COMPARE.param);
     await page.getByRole("button", { name: "Show" }).click();
-    await expect(page).toHaveURL(/period=2026-08&compare=2026-05/);
-    await expect(page.getByText("with the change since May 2026")).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`period=${PERIOD.param}&compare=${COMPARE.param}`));
+    await expect(page.getByText(`with the change since ${COMPARE.label}`)).toBeVisible();
     await expect(table.getByText(/^Δ [+−-]?\d/).first()).toBeVisible();
 
     // Sunset personas behind a toggle.
@@ -47,9 +53,9 @@ test.describe("executive dashboards", () => {
 
     // Drill into a persona.
     await page.getByRole("link", { name: "SMB Owner", exact: true }).first().click();
-    await expect(page).toHaveURL(/\/personas\/smb-owner\?period=2026-08/);
+    await expect(page).toHaveURL(new RegExp(`/personas/smb-owner\\?period=${PERIOD.param}`));
     await expect(page.getByRole("heading", { level: 1, name: /SMB Owner/ })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "What changed since July 2026" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `What changed since ${BEFORE_PERIOD.label}` })).toBeVisible();
     await expect(page.getByText(/KPI default target since|Persona's own target since/).first()).toBeVisible();
     // The escalation job ran at start-up: SMB Owner's onboarding time has been red for three months.
     await expect(page.getByRole("heading", { name: "Open escalations" })).toBeVisible();
@@ -57,7 +63,7 @@ test.describe("executive dashboards", () => {
     await expectAccessible(page);
 
     // The CSV export: a header row in the documented order, one OVERALL row.
-    const csv = await page.request.get("/scorecards/persona-bsc/personas/smb-owner/export.csv?period=2026-08");
+    const csv = await page.request.get(`/scorecards/persona-bsc/personas/smb-owner/export.csv?period=${PERIOD.param}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
@@ -66,7 +72,7 @@ test.describe("executive dashboards", () => {
     expect(lines.filter((l) => l.startsWith("PERSPECTIVE,"))).toHaveLength(4);
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download CSV" }).click();
-    expect((await download).suggestedFilename()).toBe("persona-bsc-smb-owner-2026-08.csv");
+    expect((await download).suggestedFilename()).toBe(`persona-bsc-smb-owner-${PERIOD.param}.csv`);
 
     // Drill into a KPI.
     await page.getByRole("link", { name: "Net Promoter Score" }).first().click();

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { addPeriods, quarterStart } from "../../lib/scoring/periods";
 
 export const DEMO_PASSWORD = "persona-demo";
 
@@ -13,6 +14,34 @@ export const DEMO_USERS = {
 export const RESTRICTED_EXEC = "exec.restricted@demo.test";
 /** An analyst restricted to the same two personas: reads their weights, may not recalibrate. */
 export const RESTRICTED_ANALYST = "analyst.restricted@demo.test";
+
+/**
+ * The demo's last month with data in this run ('YYYY-MM-01'): playwright.config.ts fixes it and
+ * seeds the server with it. Specs derive the months they visit and the texts they expect from it.
+ */
+export const DEMO_END_PERIOD = process.env.E2E_DEMO_END_PERIOD ?? "";
+if (!DEMO_END_PERIOD) throw new Error("E2E_DEMO_END_PERIOD is unset: run the specs through playwright.config.ts");
+
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+export interface DemoMonth {
+  /** 'YYYY-MM', as in ?period= */
+  param: string;
+  /** 'October 2026' (a quarter: 'Q4 2026') */
+  label: string;
+}
+
+/** The month `n` months before the demo's last one (the catalogue dates its story the same way). */
+export function demoMonth(monthsBeforeEnd = 0): DemoMonth {
+  const key = addPeriods(DEMO_END_PERIOD, "MONTHLY", -monthsBeforeEnd);
+  return { param: key.slice(0, 7), label: monthName.format(new Date(`${key}T00:00:00Z`)) };
+}
+
+/** The quarter `n` quarters before the one holding the demo's last month: param '2026-04', label 'Q2 2026'. */
+export function demoQuarter(quartersBeforeEnd = 0): DemoMonth {
+  const key = addPeriods(quarterStart(DEMO_END_PERIOD), "QUARTERLY", -quartersBeforeEnd);
+  return { param: key.slice(0, 7), label: `Q${(Number(key.slice(5, 7)) + 2) / 3} ${key.slice(0, 4)}` };
+}
 
 /** Signs in through the sign-in form and waits for the signed-in shell. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, RESTRICTED_ANALYST, RESTRICTED_EXEC, signIn } from "./helpers";
+import { DEMO_USERS, demoMonth, RESTRICTED_ANALYST, RESTRICTED_EXEC, signIn } from "./helpers";
 
 // Per-persona access: the demo's restricted executive (SMB Owner and Price-Sensitive Shopper
 // only) sees those personas' rows, the same totals as everyone, the other personas folded into
@@ -8,7 +8,9 @@ import { DEMO_USERS, RESTRICTED_ANALYST, RESTRICTED_EXEC, signIn } from "./helpe
 // restriction. Each screen is checked with axe for serious or critical violations.
 
 const HIDDEN = ["Enterprise IT Buyer", "Expert Power User", "Legacy On-Prem Admin"];
-const OVERVIEW = "/scorecards/persona-bsc?period=2026-10";
+/** The demo's last month with data. */
+const LAST = demoMonth(0).param;
+const OVERVIEW = `/scorecards/persona-bsc?period=${LAST}`;
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -53,15 +55,15 @@ test.describe("per-persona access", () => {
 
     // Another persona's address is "not found", not "forbidden".
     for (const path of [
-      "/scorecards/persona-bsc/personas/enterprise-it-buyer?period=2026-10",
-      "/scorecards/persona-bsc/personas/enterprise-it-buyer/export.csv?period=2026-10",
+      `/scorecards/persona-bsc/personas/enterprise-it-buyer?period=${LAST}`,
+      `/scorecards/persona-bsc/personas/enterprise-it-buyer/export.csv?period=${LAST}`,
       "/scorecards/persona-bsc/map?persona=expert-power-user",
       "/personas/enterprise-it-buyer",
       "/kpis/BSC-NPS?persona=enterprise-it-buyer",
     ]) {
       expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
     }
-    expect((await page.request.get("/scorecards/persona-bsc/personas/smb-owner?period=2026-10", { maxRedirects: 0 })).status()).toBe(200);
+    expect((await page.request.get(`/scorecards/persona-bsc/personas/smb-owner?period=${LAST}`, { maxRedirects: 0 })).status()).toBe(200);
     await context.close();
   });
 

@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, demoMonth, signIn } from "./helpers";
+
+// Months of the demo (its last one with data, and counted back from it).
+const LAST = demoMonth(0).param;
+const BEFORE_LAST = demoMonth(1).param;
+const FOUR_BEFORE_LAST = demoMonth(4).param;
 
 // The authorization table: every screen and export, for every role and for an anonymous
 // visitor. Add each new route here with the statuses each role must get.
@@ -20,11 +25,11 @@ const ROUTES: RouteCase[] = [
   { path: "/account", allowed: ALL, anonymous: "sign-in" },
   { path: "/account/tokens", allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards", allowed: ALL, anonymous: "sign-in" },
-  { path: "/scorecards/persona-bsc?period=2026-09&compare=2026-06", allowed: ALL, anonymous: "sign-in" },
+  { path: `/scorecards/persona-bsc?period=${BEFORE_LAST}&compare=${FOUR_BEFORE_LAST}`, allowed: ALL, anonymous: "sign-in" },
   { path: "/scorecards/customer-profiling?sunset=show", allowed: ALL, anonymous: "sign-in" },
-  { path: "/scorecards/persona-bsc/personas/smb-owner?period=2026-10", allowed: ALL, anonymous: "sign-in" },
-  { path: "/scorecards/persona-bsc/personas/smb-owner/export.csv?period=2026-10", allowed: ALL, anonymous: 401 },
-  { path: "/scorecards/persona-bsc/map?persona=smb-owner&period=2026-10", allowed: ALL, anonymous: "sign-in" },
+  { path: `/scorecards/persona-bsc/personas/smb-owner?period=${LAST}`, allowed: ALL, anonymous: "sign-in" },
+  { path: `/scorecards/persona-bsc/personas/smb-owner/export.csv?period=${LAST}`, allowed: ALL, anonymous: 401 },
+  { path: `/scorecards/persona-bsc/map?persona=smb-owner&period=${LAST}`, allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS?persona=enterprise-it-buyer", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS/targets", allowed: ALL, anonymous: "sign-in" },
   { path: "/kpis/BSC-NPS/targets?suggest=smb-owner", allowed: ALL, anonymous: "sign-in" },
@@ -34,7 +39,7 @@ const ROUTES: RouteCase[] = [
   { path: "/notifications", allowed: ALL, anonymous: "sign-in" },
   { path: "/entry", allowed: ["admin", "owner"], anonymous: "sign-in" },
   { path: "/entry/import", allowed: ["admin", "owner"], anonymous: "sign-in" },
-  { path: "/entry/export.csv?from=2026-09&to=2026-10", allowed: ["admin", "owner"], anonymous: 401 },
+  { path: `/entry/export.csv?from=${BEFORE_LAST}&to=${LAST}`, allowed: ["admin", "owner"], anonymous: 401 },
   { path: "/entry/export.xlsx?kpi=CP-RETENTION", allowed: ["admin", "owner"], anonymous: 401 },
   { path: "/personas", allowed: ALL, anonymous: "sign-in" },
   { path: "/personas?status=sunset", allowed: ALL, anonymous: "sign-in" },

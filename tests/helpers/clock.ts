@@ -21,3 +21,27 @@ export async function acrossDays<T>(call: () => Promise<T>): Promise<{ result: T
 export function expectedFor<T>(days: string[], f: (day: Date) => T): T[] {
   return days.map((d) => f(new Date(`${d}T00:00:00.000Z`)));
 }
+
+/** The UTC month ('YYYY-MM-01') of `at`: read it where a test uses "this month", not once at file load. */
+export function utcMonth(at: Date = new Date()): string {
+  return `${utcDay(at).slice(0, 7)}-01`;
+}
+
+/**
+ * Runs `call` with the current UTC month and returns the result of a run that began and ended in
+ * that month: when the month turned during the call, it runs once more, also when its checks
+ * failed (a month turns at most once in a test). For checks whose verdict depends on which month
+ * is current, such as "next month has not started yet", with no faked clock: the code under test
+ * and the database read the real one. `call` must be safe to run twice (each run makes its own
+ * rows, or writes nothing).
+ */
+export async function inOneMonth<T>(call: (month: string) => Promise<T>): Promise<T> {
+  const month = utcMonth();
+  try {
+    const result = await call(month);
+    if (utcMonth() === month) return result;
+  } catch (error) {
+    if (utcMonth() === month) throw error; // a real failure, not the calendar's
+  }
+  return call(utcMonth());
+}

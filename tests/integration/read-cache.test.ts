@@ -69,7 +69,7 @@ let kpiCodes: string[];
 
 beforeAll(async () => {
   const db = await getDb();
-  await seedDemoData(db);
+  await seedDemoData(db, { endPeriod: "2026-10-01" }); // pinned: the periods below lie in its window
   [admin, exec, restricted] = await Promise.all([actorOf("admin@demo.test"), actorOf("exec@demo.test"), actorOf("exec.restricted@demo.test")]);
   scorecards = (await db.scorecard.findMany({ orderBy: { slug: "asc" }, select: { slug: true } })).map((s) => s.slug);
   personas = await db.persona.findMany({ where: { status: { in: ["ACTIVE", "SUNSET"] } }, orderBy: { slug: "asc" }, select: { slug: true, id: true, status: true } });

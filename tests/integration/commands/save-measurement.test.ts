@@ -4,14 +4,15 @@ import { saveMeasurement, type MeasurementConflictDetails } from "@/lib/commands
 import { getDb } from "@/lib/db";
 import { scoreScorecardPeriod } from "@/lib/queries/period-scores";
 import { addPeriods, monthStart, quarterStart } from "@/lib/scoring/periods";
+import { inOneMonth, utcMonth } from "../../helpers/clock";
 import { actorOf, auditEventsFor, makeKpi, makePersona, makeUser, snapshot } from "./fixtures";
 
 // save-measurement against a real database: every validation rule, who may save, concurrent
 // saves of one cell, late corrections, RED values without a comment, and "not available".
 
-const THIS_MONTH = monthStart(new Date());
-const LAST_MONTH = addPeriods(THIS_MONTH, "MONTHLY", -1);
-const NEXT_MONTH = addPeriods(THIS_MONTH, "MONTHLY", 1);
+// A month already past when the file loads stays past if the month turns mid-run; "this month"
+// and "next month" are read where a check depends on them (utcMonth, inOneMonth).
+const LAST_MONTH = addPeriods(monthStart(new Date()), "MONTHLY", -1);
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -40,7 +41,9 @@ async function rowsOf(kpiId: string) {
 }
 
 describe("validation, rule by rule (nothing is written)", () => {
-  const cases: { name: string; kpi?: object; persona?: "DRAFT" | "SUNSET"; input: Record<string, unknown>; field: string; says: RegExp }[] = [
+  // An input may depend on the month the save runs in (read then, not at file load: see inOneMonth).
+  type Input = Record<string, unknown> | ((month: string) => Record<string, unknown>);
+  const cases: { name: string; kpi?: object; persona?: "DRAFT" | "SUNSET"; input: Input; field: string; says: RegExp }[] = [
     { name: "not a number", input: { value: "12,5" }, field: "value", says: /must be a number such as 12.5/ },
     { name: "not finite", input: { value: Number.POSITIVE_INFINITY }, field: "value", says: /finite/ },
     { name: "more decimals than stored", input: { value: "1.1234567" }, field: "value", says: /at most 6 digits after/ },
@@ -58,7 +61,7 @@ describe("validation, rule by rule (nothing is written)", () => {
     },
     { name: "period not the first of a month", input: { period: "2026-10-15" }, field: "period", says: /first day of a month/ },
     { name: "quarterly KPI, period not a quarter", kpi: { frequency: "QUARTERLY" }, input: { period: "2026-08-01" }, field: "period", says: /first day of a quarter/ },
-    { name: "period after the current one", input: { period: NEXT_MONTH }, field: "period", says: /has not started yet/ },
+    { name: "period after the current one", input: (month) => ({ period: addPeriods(month, "MONTHLY", 1) }), field: "period", says: /has not started yet/ },
     { name: "KPI not ACTIVE", kpi: { status: "PROPOSED" }, input: {}, field: "kpiCode", says: /only for ACTIVE KPIs/ },
     { name: "persona not ACTIVE (draft)", persona: "DRAFT", input: {}, field: "personaSlug", says: /only for ACTIVE personas/ },
     { name: "persona not ACTIVE (sunset)", persona: "SUNSET", input: {}, field: "personaSlug", says: /only for ACTIVE personas/ },
@@ -72,7 +75,7 @@ describe("validation, rule by rule (nothing is written)", () => {
     const { input: base } = await cell(kpiOptions ?? {});
     const personaSlug = personaStatus ? (await makePersona(personaStatus)).slug : base.personaSlug;
     const before = await snapshot();
-    const result = await saveMeasurement(owner, { ...base, personaSlug, value: "85", ...input });
+    const result = await inOneMonth((month) => saveMeasurement(owner, { ...base, personaSlug, value: "85", ...(typeof input === "function" ? input(month) : input) }));
     expect(result).toMatchObject({ ok: false, code: "INVALID" });
     if (!result.ok) {
       expect(result.fieldErrors[field]?.join(" ")).toMatch(says);
@@ -82,10 +85,11 @@ describe("validation, rule by rule (nothing is written)", () => {
 
   it("accepts the current period and a quarterly KPI's current quarter", async () => {
     const { input } = await cell();
-    expect(await saveMeasurement(owner, { ...input, period: THIS_MONTH, value: "85" })).toMatchObject({ ok: true, data: { outcome: "created" } });
+    expect(await saveMeasurement(owner, { ...input, period: utcMonth(), value: "85" })).toMatchObject({ ok: true, data: { outcome: "created" } });
     const quarterly = await cell({ frequency: "QUARTERLY" });
-    const result = await saveMeasurement(owner, { ...quarterly.input, period: quarterStart(THIS_MONTH), value: 85 });
-    expect(result).toMatchObject({ ok: true, data: { outcome: "created", measurement: { period: quarterStart(THIS_MONTH), value: "85" } } });
+    const quarter = quarterStart(utcMonth());
+    const result = await saveMeasurement(owner, { ...quarterly.input, period: quarter, value: 85 });
+    expect(result).toMatchObject({ ok: true, data: { outcome: "created", measurement: { period: quarter, value: "85" } } });
   });
 });
 

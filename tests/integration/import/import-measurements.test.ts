@@ -7,15 +7,17 @@ import { getAuditPage, IMPORT_CHANGES_SHOWN } from "@/lib/queries/admin-audit";
 import { auditFilterSchema } from "@/lib/validation/audit";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
 import type { ImportResult, ImportRowInput } from "@/lib/validation/imports";
+import { inOneMonth } from "../../helpers/clock";
 import { actorOf, makeKpi, makePersona, makeUser, snapshot } from "../commands/fixtures";
 
 // import-measurements against a real database: a verdict for every row, all or nothing, a second
 // commit that changes nothing, revisions and audit events, and who may import what.
 
+// Months already past when the file loads stay past if the month turns mid-run; a check that
+// depends on which month is current reads it itself (inOneMonth).
 const THIS_MONTH = monthStart(new Date());
 const LAST_MONTH = addPeriods(THIS_MONTH, "MONTHLY", -1);
 const TWO_AGO = addPeriods(THIS_MONTH, "MONTHLY", -2);
-const NEXT_MONTH = addPeriods(THIS_MONTH, "MONTHLY", 1);
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -45,51 +47,58 @@ function okResult(result: Awaited<ReturnType<typeof run>>): ImportResult {
 
 describe("verdicts (dry run)", () => {
   it("gives insert, update with the old value, unchanged, and each error naming its column", async () => {
-    const kpi = await makeKpi({ ownerId: owner.id });
-    const count = await makeKpi({ ownerId: owner.id, unit: "COUNT", thresholds: null });
-    const quarterly = await makeKpi({ ownerId: owner.id, frequency: "QUARTERLY" });
-    const others = await makeKpi({ ownerId: otherOwner.id });
-    const persona = await makePersona();
-    const p2 = await makePersona();
-    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: TWO_AGO, value: "85" })).ok).toBe(true);
-    expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: p2.slug, period: TWO_AGO, value: "88", comment: "fine" })).ok).toBe(true);
-    const before = await snapshot();
+    // "Next month has not started" holds only while the month stays the same: the months are read
+    // when the run starts, and a run the turn of a month cut through runs again (inOneMonth).
+    await inOneMonth(async (thisMonth) => {
+      const lastMonth = addPeriods(thisMonth, "MONTHLY", -1);
+      const twoAgo = addPeriods(thisMonth, "MONTHLY", -2);
+      const nextMonth = addPeriods(thisMonth, "MONTHLY", 1);
+      const kpi = await makeKpi({ ownerId: owner.id });
+      const count = await makeKpi({ ownerId: owner.id, unit: "COUNT", thresholds: null });
+      const quarterly = await makeKpi({ ownerId: owner.id, frequency: "QUARTERLY" });
+      const others = await makeKpi({ ownerId: otherOwner.id });
+      const persona = await makePersona();
+      const p2 = await makePersona();
+      expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: persona.slug, period: twoAgo, value: "85" })).ok).toBe(true);
+      expect((await saveMeasurement(owner, { kpiCode: kpi.code, personaSlug: p2.slug, period: twoAgo, value: "88", comment: "fine" })).ok).toBe(true);
+      const before = await snapshot();
 
-    const rows = [
-      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH.slice(0, 7), value: "82" }), // insert (YYYY-MM)
-      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: TWO_AGO, value: "86.5" }), // update 85 -> 86.5
-      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: TWO_AGO, value: "88.000", comment: "fine" }), // unchanged
-      row({ kpi_code: "NO-SUCH", persona_slug: persona.slug, period: LAST_MONTH, value: "1" }),
-      row({ kpi_code: kpi.code, persona_slug: "no-such-persona", period: LAST_MONTH, value: "1" }),
-      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: LAST_MONTH, value: "12,5" }),
-      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: THIS_MONTH, value: "101" }),
-      row({ kpi_code: count.code, persona_slug: p2.slug, period: LAST_MONTH, value: "2.5" }),
-      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: NEXT_MONTH, value: "90" }),
-      row({ kpi_code: quarterly.code, persona_slug: p2.slug, period: "2026-02-01", value: "90" }),
-      row({ kpi_code: kpi.code, persona_slug: persona.slug, period: LAST_MONTH, value: "83" }), // duplicate of the first row
-      row({ kpi_code: others.code, persona_slug: persona.slug, period: LAST_MONTH, value: "90" }),
-      row({ kpi_code: kpi.code, persona_slug: p2.slug, period: addPeriods(THIS_MONTH, "MONTHLY", -3), value: "40", comment: "" }), // RED, no comment
-    ];
-    const result = okResult(await run(owner, rows));
-    expect(await snapshot()).toEqual(before);
-    expect(result.committed).toBe(false);
-    expect(result.counts).toEqual({ total: 13, insert: 1, update: 1, unchanged: 1, error: 10 });
+      const rows = [
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: lastMonth.slice(0, 7), value: "82" }), // insert (YYYY-MM)
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: twoAgo, value: "86.5" }), // update 85 -> 86.5
+        row({ kpi_code: kpi.code, persona_slug: p2.slug, period: twoAgo, value: "88.000", comment: "fine" }), // unchanged
+        row({ kpi_code: "NO-SUCH", persona_slug: persona.slug, period: lastMonth, value: "1" }),
+        row({ kpi_code: kpi.code, persona_slug: "no-such-persona", period: lastMonth, value: "1" }),
+        row({ kpi_code: kpi.code, persona_slug: p2.slug, period: lastMonth, value: "12,5" }),
+        row({ kpi_code: kpi.code, persona_slug: p2.slug, period: thisMonth, value: "101" }),
+        row({ kpi_code: count.code, persona_slug: p2.slug, period: lastMonth, value: "2.5" }),
+        row({ kpi_code: kpi.code, persona_slug: p2.slug, period: nextMonth, value: "90" }),
+        row({ kpi_code: quarterly.code, persona_slug: p2.slug, period: "2026-02-01", value: "90" }),
+        row({ kpi_code: kpi.code, persona_slug: persona.slug, period: lastMonth, value: "83" }), // duplicate of the first row
+        row({ kpi_code: others.code, persona_slug: persona.slug, period: lastMonth, value: "90" }),
+        row({ kpi_code: kpi.code, persona_slug: p2.slug, period: addPeriods(thisMonth, "MONTHLY", -3), value: "40", comment: "" }), // RED, no comment
+      ];
+      const result = okResult(await run(owner, rows));
+      expect(await snapshot()).toEqual(before);
+      expect(result.committed).toBe(false);
+      expect(result.counts).toEqual({ total: 13, insert: 1, update: 1, unchanged: 1, error: 10 });
 
-    const v = result.rows;
-    expect(v[0]).toMatchObject({ verdict: "insert", period: LAST_MONTH, value: "82" });
-    expect(v[1]).toMatchObject({ verdict: "update", value: "86.5", previous: { value: "85", version: 1 } });
-    expect(v[2]).toMatchObject({ verdict: "unchanged" });
-    const err = (i: number) => v[i]!.errors!.map((e) => `${e.column}: ${e.message}`).join(" | ");
-    expect(err(3)).toMatch(/^kpi_code: No KPI has the code NO-SUCH/);
-    expect(err(4)).toMatch(/^persona_slug: No persona has the slug no-such-persona/);
-    expect(err(5)).toMatch(/^value: Value must be a number/);
-    expect(err(6)).toMatch(/^value: .*a percentage from 0 to 100; 101 is not allowed/);
-    expect(err(7)).toMatch(/^value: .*a whole number of 0 or more/);
-    expect(err(8)).toMatch(/^period: .*has not started yet/);
-    expect(err(9)).toMatch(/^period: .*first day of a quarter/);
-    expect(err(10)).toBe(`period: Duplicate of row ${v[0]!.rowNumber}: the same KPI, persona and period appear twice.`);
-    expect(err(11)).toMatch(/^kpi_code: .* is not your KPI \(its owner is Oscar Other\)/);
-    expect(err(12)).toMatch(/^comment: .*off track \(red\): add a comment/);
+      const v = result.rows;
+      expect(v[0]).toMatchObject({ verdict: "insert", period: lastMonth, value: "82" });
+      expect(v[1]).toMatchObject({ verdict: "update", value: "86.5", previous: { value: "85", version: 1 } });
+      expect(v[2]).toMatchObject({ verdict: "unchanged" });
+      const err = (i: number) => v[i]!.errors!.map((e) => `${e.column}: ${e.message}`).join(" | ");
+      expect(err(3)).toMatch(/^kpi_code: No KPI has the code NO-SUCH/);
+      expect(err(4)).toMatch(/^persona_slug: No persona has the slug no-such-persona/);
+      expect(err(5)).toMatch(/^value: Value must be a number/);
+      expect(err(6)).toMatch(/^value: .*a percentage from 0 to 100; 101 is not allowed/);
+      expect(err(7)).toMatch(/^value: .*a whole number of 0 or more/);
+      expect(err(8)).toMatch(/^period: .*has not started yet/);
+      expect(err(9)).toMatch(/^period: .*first day of a quarter/);
+      expect(err(10)).toBe(`period: Duplicate of row ${v[0]!.rowNumber}: the same KPI, persona and period appear twice.`);
+      expect(err(11)).toMatch(/^kpi_code: .* is not your KPI \(its owner is Oscar Other\)/);
+      expect(err(12)).toMatch(/^comment: .*off track \(red\): add a comment/);
+    });
   });
 
   it("refuses analysts and executives outright, and lets an admin import any owner's KPI", async () => {

@@ -34,7 +34,7 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  await seedDemoData(await getDb());
+  await seedDemoData(await getDb(), { endPeriod: "2026-10-01" }); // pinned: TODAY and the dates below follow it
 });
 
 describe("escalation job on the demo data", () => {
