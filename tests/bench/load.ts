@@ -5,7 +5,8 @@
 // errors for the executives. Figures only, never a test.
 //
 //   npm run bench:load -- [--duration 60] [--connections 50] [--ports 3100,3101] [--pool 10]
-//                         [--think 2-8] [--mode both|executives|flood] [--cache both|cold|warm]
+//                         [--think 2-8] [--mode both|executives|flood] [--cache cold,warm,writes]
+//                         [--write-every 2]
 //                         [--database-url postgresql://...] (default BENCH_DATABASE_URL, else DATABASE_URL)
 //
 // Two ways of driving (--mode, both by default):
@@ -25,9 +26,13 @@
 // sessions, user and data from the database, nothing in process memory that another server needs).
 //
 // The read-model cache (lib/queries/read-cache.ts, in Postgres) decides many of the figures, so the
-// run says how warm it was. --cache both (default): first cold runs (every entry deleted before
-// each; the state after any write), then every screen's address is read once and warm runs follow
-// (the state between writes). READ_CACHE=off in the environment starts the servers without the cache.
+// run says how warm it was. --cache lists the states to run, in order (default cold,warm,writes;
+// "both" is cold,warm): cold (every entry deleted before each run: the state after a change to
+// "all", such as a target or structure edit), warm (every screen's address read once first: the
+// state between writes), and writes (executives only, from warm, while a value of the latest month
+// is corrected every --write-every seconds, for a random persona and KPI, as owners entering data
+// do: an UPDATE of the value with its version, which fires the same triggers as a save).
+// READ_CACHE=off in the environment starts the servers without the cache.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -54,7 +59,8 @@ const { values: args } = parseArgs({
     pool: { type: "string", default: "10" },
     "database-url": { type: "string" },
     warmup: { type: "string", default: "3" },
-    cache: { type: "string", default: "both" },
+    cache: { type: "string", default: "cold,warm,writes" },
+    "write-every": { type: "string", default: "2" },
     mode: { type: "string", default: "both" },
     think: { type: "string", default: "2-8" },
   },
@@ -64,12 +70,15 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const poolSize = Number(args.pool);
 const ports = args.ports!.split(",").map(Number);
-const phases = args.cache === "both" ? (["cold", "warm"] as const) : args.cache === "cold" || args.cache === "warm" ? ([args.cache] as const) : null;
+type Phase = "cold" | "warm" | "writes";
+const phaseList = (args.cache === "both" ? "cold,warm" : args.cache!).split(",").map((p) => p.trim());
+const phases = phaseList.every((p): p is Phase => p === "cold" || p === "warm" || p === "writes") ? phaseList : null;
+const writeEvery = Number(args["write-every"]);
 const modes = args.mode === "both" ? (["executives", "flood"] as const) : args.mode === "executives" || args.mode === "flood" ? ([args.mode] as const) : null;
 const think = parseThink(args.think!);
-if (!(duration > 0) || !(connections >= 3) || !(poolSize >= 1) || ports.length !== 2 || ports.some((p) => !(p > 0)) || !phases || !modes || !think) {
+if (!(duration > 0) || !(connections >= 3) || !(poolSize >= 1) || ports.length !== 2 || ports.some((p) => !(p > 0)) || !phases || !modes || !think || !(writeEvery > 0)) {
   throw new Error(
-    "Usage: npm run bench:load -- [--duration s] [--connections n >= 3] [--ports a,b] [--pool n] [--database-url url] [--cache both|cold|warm] [--mode both|executives|flood] [--think min-max seconds]",
+    "Usage: npm run bench:load -- [--duration s] [--connections n >= 3] [--ports a,b] [--pool n] [--database-url url] [--cache cold,warm,writes] [--write-every s] [--mode both|executives|flood] [--think min-max seconds]",
   );
 }
 type Mode = "executives" | "flood";
@@ -186,14 +195,43 @@ async function flood(servers: Server[], sessions: Session[], screens: Screen[], 
   return stats;
 }
 
-/** Cache entries of the current data stamp, per kind (the cache is per stamp: older entries are never read). */
+/**
+ * Cache entries per kind (some may be of an older stamp: a persona's entry is superseded only when
+ * its next one is stored) and the stamp of every write (it changes when anything is written).
+ */
 async function cacheState(db: Pool): Promise<{ stamp: string; describe: string }> {
   const { rows } = await db.query<{ stamp: string; kind: string | null; n: number }>(
     `WITH s AS (SELECT coalesce(sum(weight), 0)::bigint AS stamp FROM "ReadModelChange")
-     SELECT s.stamp::text AS stamp, c.kind, count(c.kind)::int AS n FROM s LEFT JOIN "ReadModelCache" c ON c.stamp = s.stamp GROUP BY s.stamp, c.kind`,
+     SELECT s.stamp::text AS stamp, c.kind, count(c.kind)::int AS n FROM s LEFT JOIN "ReadModelCache" c ON true GROUP BY s.stamp, c.kind`,
   );
   const counts = rows.filter((r) => r.kind !== null).map((r) => `${r.n} ${r.kind}`);
   return { stamp: rows[0]!.stamp, describe: counts.length === 0 ? "no cached read models" : `cached read models: ${counts.join(", ")}` };
+}
+
+/**
+ * Corrects a value of the bench scorecard's latest month every `everySeconds`, for a random persona
+ * and KPI, until `stop` resolves; returns how many. The UPDATE (value, version, when) fires the
+ * triggers a save fires; the save's revision and audit rows change no read model's stamp further.
+ */
+async function writeValues(db: Pool, everySeconds: number, stop: Promise<void>): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT m.id FROM "Measurement" m JOIN "Kpi" k ON k.id = m."kpiId" JOIN "Perspective" p ON p.id = k."perspectiveId" JOIN "Scorecard" s ON s.id = p."scorecardId"
+      WHERE s.slug = $1 AND k.frequency = 'MONTHLY' AND m.value IS NOT NULL
+        AND m.period = (SELECT max(period) FROM "Measurement" WHERE "kpiId" = k.id)
+      ORDER BY random() LIMIT 2000`,
+    [BENCH_SCORECARD_SLUG],
+  );
+  if (rows.length === 0) throw new Error("No value of the latest month to correct.");
+  let written = 0;
+  let stopped = false;
+  void stop.then(() => (stopped = true));
+  while (!stopped) {
+    const id = rows[Math.floor(Math.random() * rows.length)]!.id;
+    await db.query(`UPDATE "Measurement" SET value = value + 0.01, version = version + 1, "enteredAt" = now() WHERE id = $1`, [id]);
+    written++;
+    await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, everySeconds * 1000))]);
+  }
+  return written;
 }
 
 /** Reads every address once (spread over the servers, `parallel` at a time), failing on anything but 200. */
@@ -263,17 +301,23 @@ async function main(): Promise<boolean> {
     }
 
     const database = new Pool({ connectionString: url, max: 1 });
+    // Its own connection, so the run's bookkeeping never waits behind a write.
+    const writer = new Pool({ connectionString: url, max: 1 });
     let metAll = true;
+    let warm = false;
     try {
       for (const phase of phases!) {
-        for (const mode of modes!) {
+        // Writes are judged with executives only: a flood measures capacity, not people entering data.
+        for (const mode of phase === "writes" ? (["executives"] as const) : modes!) {
           if (phase === "cold") {
             await database.query(`DELETE FROM "ReadModelCache"`);
-          } else if (mode === modes![0]) {
+            warm = false;
+          } else if (phase === "warm" ? mode === modes![0] : !warm) {
             const started = performance.now();
             const paths = [overview, ...personas.map((p) => `/scorecards/${BENCH_SCORECARD_SLUG}/personas/${p}`), ...kpiCodes.map((c) => `/kpis/${encodeURIComponent(c)}`)];
             await readAll(servers, sessions[0]!.cookie, paths, 4);
             console.log(`\n  warmed the cache: ${paths.length} addresses read once in ${fmt((performance.now() - started) / 1000, 1)} s`);
+            warm = true;
           }
           const met = await measured(phase, mode);
           // The goal is about executives; the flood measures capacity and is judged only when run alone.
@@ -281,14 +325,17 @@ async function main(): Promise<boolean> {
         }
       }
     } finally {
-      await database.end();
+      await Promise.all([database.end(), writer.end()]);
     }
     return metAll;
 
-    async function measured(phase: "cold" | "warm", mode: Mode): Promise<boolean> {
+    async function measured(phase: Phase, mode: Mode): Promise<boolean> {
       const before = await cacheState(database);
       const loadBefore = load();
       const runStarted = performance.now();
+      let endRun = () => {};
+      const runEnded = new Promise<void>((resolve) => (endRun = resolve));
+      const writes = phase === "writes" ? writeValues(writer, writeEvery, runEnded) : Promise.resolve(0);
       const stats =
         mode === "executives"
           ? await driveExecutives(
@@ -297,13 +344,19 @@ async function main(): Promise<boolean> {
               screens,
               duration,
               think!,
-            )
-          : await flood(servers, sessions, screens, duration, connections);
+            ).finally(endRun)
+          : await flood(servers, sessions, screens, duration, connections).finally(endRun);
+      const written = await writes;
       const seconds = (performance.now() - runStarted) / 1000;
       const loadAfter = load();
       const after = await cacheState(database);
 
-      const cache = process.env.READ_CACHE === "off" ? "READ_CACHE=off (no cache)" : `${phase.toUpperCase()} cache`;
+      const cache =
+        process.env.READ_CACHE === "off"
+          ? "READ_CACHE=off (no cache)"
+          : phase === "writes"
+            ? `WARM cache with WRITES (${fmt(written)} values corrected, one every ${fmt(writeEvery, 1)} s)`
+            : `${phase.toUpperCase()} cache`;
       const who =
         mode === "executives"
           ? `${sessions.length} executives, each reading a screen ${think!.minSeconds}-${think!.maxSeconds} s before the next`
@@ -330,7 +383,7 @@ async function main(): Promise<boolean> {
       console.log(
         `  ${"all screens".padEnd(18)} ${fmt(all.length).padStart(9)} ${fmt(all.length / seconds, 1).padStart(7)} ${fmt(percentile(all, 50)).padStart(8)} ${fmt(percentile(all, 95)).padStart(8)} ${fmt(percentile(all, 99)).padStart(8)} ${fmt(all.at(-1) ?? Number.NaN).padStart(8)} ${fmt(errorsAll).padStart(7)}`,
       );
-      console.log(`  goal (p95 < ${LOAD_GOAL_P95_MS} ms on every screen, 0 errors), ${phase} cache, ${mode}: ${met ? "met" : "NOT met"}`);
+      console.log(`  goal (p95 < ${LOAD_GOAL_P95_MS} ms on every screen, 0 errors), ${phase === "writes" ? "warm cache with writes" : `${phase} cache`}, ${mode}: ${met ? "met" : "NOT met"}`);
       return met;
     }
   } finally {
