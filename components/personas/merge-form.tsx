@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
 import type { MergePreview } from "@/lib/queries/persona-merge";
 import type { ConflictRow } from "@/lib/commands/personas/move-values";
 import { describeCorrelation } from "@/lib/scoring/correlation";
 import { KIND_LABELS } from "./labels";
-import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, ReasonField, usePreviewForm } from "./preview-form";
 
 // Merging persona A into persona B: choose B and the rule for conflicting values, "Preview merge"
 // plans it on the server (how alike the two are, and exactly what moves), then a rationale and

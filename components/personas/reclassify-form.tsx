@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { FieldError } from "@/components/forms/field";
+import { PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod } from "@/lib/format";
 import type { ReclassifyKpi, ReclassifyPreview } from "@/lib/queries/persona-merge";
 import { ConflictTable } from "./merge-form";
-import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, previewInputClass, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, ReasonField, previewInputClass, usePreviewForm } from "./preview-form";
 
 // Reclassifying misfiled values: the KPIs (checkboxes) and months whose values were filed under
 // this persona by mistake move to another; "Preview" counts them and lists the values the other
