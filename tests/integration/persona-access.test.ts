@@ -44,7 +44,7 @@ import { getPersonaDetail, getPersonaList, personaExists } from "@/lib/queries/p
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
 import { getStrategyEditor } from "@/lib/queries/strategy-editor";
 import { findMapSubject, getStrategyMap } from "@/lib/queries/strategy-map";
-import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { kpiDefinitionInput, makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 import { apiRequest, tokenFor } from "./api/helpers";
 import { actorOf, auditEventsFor, makeUser, snapshot } from "./commands/fixtures";
 
@@ -78,19 +78,7 @@ function expectNoHidden(label: string, answer: unknown, except: string[] = []): 
 
 /** A KPI definition in the access card (the proposals below, and their edits, share it). */
 function kpiDefinition(code: string) {
-  return {
-    code,
-    name: `Community answers ${code}`,
-    perspectiveId: ids.fin,
-    objectiveId: ids.objective,
-    timing: "LEADING",
-    measureType: "QUANTITATIVE",
-    unit: "COUNT",
-    direction: "HIGHER_IS_BETTER",
-    frequency: "MONTHLY",
-    weight: "1",
-    ownerId: owner.id,
-  } as const;
+  return kpiDefinitionInput({ code, name: `Community answers ${code}`, perspectiveId: ids.fin, objectiveId: ids.objective, ownerId: owner.id });
 }
 
 /** A KPI proposal about these personas, with its case. */
