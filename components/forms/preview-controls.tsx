@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { FormMessage } from "./form-message";
 
 // What every "preview, then commit" form shares (the recalibration, a persona merge, moving
@@ -30,18 +31,43 @@ export function PreviewMessages({
   );
 }
 
-/** Submits the form with intent=preview: the server answers with a preview and writes nothing. */
-export function PreviewButton({ pending, label }: { pending: boolean; label: string }) {
+const INTENT_TONES = {
+  preview: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
+  commit: "bg-brand-600 text-white hover:bg-brand-700",
+  /** A commit that cannot be undone from the screen (a merge). */
+  destructive: "bg-status-red text-white hover:opacity-90",
+};
+
+/** A submit button that tells the server what to do with the form (its `intent`). */
+function IntentButton({ intent, pending, tone, children }: { intent: string; pending: boolean; tone: keyof typeof INTENT_TONES; children: ReactNode }) {
   return (
     <button
       type="submit"
       name="intent"
-      value="preview"
+      value={intent}
       disabled={pending}
       aria-disabled={pending}
-      className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+      className={`inline-flex items-center justify-center rounded-md ${INTENT_TONES[tone]} px-4 py-2 text-sm font-medium`}
     >
-      {pending ? "Working…" : label}
+      {children}
     </button>
+  );
+}
+
+/** Submits the form with intent=preview: the server answers with a preview and writes nothing. */
+export function PreviewButton({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <IntentButton intent="preview" pending={pending} tone="preview">
+      {pending ? "Working…" : label}
+    </IntentButton>
+  );
+}
+
+/** Commits what the preview showed (`intent`: the form's commit, such as "save" or "merge"). */
+export function CommitButton({ intent, pending, destructive, children }: { intent: string; pending: boolean; destructive?: boolean; children: ReactNode }) {
+  return (
+    <IntentButton intent={intent} pending={pending} tone={destructive ? "destructive" : "commit"}>
+      {children}
+    </IntentButton>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
+import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
 import type { MergePreview } from "@/lib/queries/persona-merge";
@@ -85,16 +85,9 @@ export function MergeForm({
             value={rationale}
             onChange={setRationale}
           />
-          <button
-            type="submit"
-            name="intent"
-            value="merge"
-            disabled={pending}
-            aria-disabled={pending}
-            className="inline-flex items-center justify-center rounded-md bg-status-red px-4 py-2 text-sm font-medium text-white hover:opacity-90"
-          >
+          <CommitButton intent="merge" pending={pending} destructive>
             Merge {preview.a.name} into {preview.b.name}
-          </button>
+          </CommitButton>
         </>
       ) : null}
     </form>

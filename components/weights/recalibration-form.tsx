@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { FieldError, fieldIds } from "@/components/forms/field";
-import { PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
+import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatDelta, formatPeriod, formatScore, formatShare } from "@/lib/format";
@@ -186,16 +186,9 @@ export function RecalibrationForm({
       <div className="flex flex-wrap gap-3">
         <PreviewButton pending={pending} label="Preview effect" />
         {fresh && !saved ? (
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            disabled={pending}
-            aria-disabled={pending}
-            className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
+          <CommitButton intent="save" pending={pending}>
             Save recalibration
-          </button>
+          </CommitButton>
         ) : null}
       </div>
     </form>
