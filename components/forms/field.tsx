@@ -34,9 +34,9 @@ const inputClass =
  * The frame every control shares: label (with "required" for the eye), optional hint, the
  * control itself, and the error region. `control` receives the attributes that tie them together.
  * `hintBelow` puts the hint under the control: in a row of fields where only some have a hint,
- * the controls then stay level.
+ * the controls then stay level. `hidden` hides the whole field (it is still sent with the form).
  */
-function FieldFrame({
+export function FieldFrame({
   name,
   label,
   formId,
@@ -44,14 +44,16 @@ function FieldFrame({
   hintBelow,
   errors,
   required,
+  hidden,
   control,
 }: BaseProps & {
   required?: boolean;
+  hidden?: boolean;
   control: (a11y: { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const ids = fieldIds(name, formId);
   return (
-    <div>
+    <div hidden={hidden}>
       <div className="flex items-baseline gap-1">
         <label htmlFor={ids.input} className="text-sm font-medium text-slate-800">
           {label}

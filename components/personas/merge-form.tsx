@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
 import type { MergePreview } from "@/lib/queries/persona-merge";
 import type { ConflictRow } from "@/lib/commands/personas/move-values";
 import { describeCorrelation } from "@/lib/scoring/correlation";
 import { KIND_LABELS } from "./labels";
-import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, ReasonField, usePreviewForm } from "./preview-form";
 
 // Merging persona A into persona B: choose B and the rule for conflicting values, "Preview merge"
 // plans it on the server (how alike the two are, and exactly what moves), then a rationale and
@@ -84,16 +85,9 @@ export function MergeForm({
             value={rationale}
             onChange={setRationale}
           />
-          <button
-            type="submit"
-            name="intent"
-            value="merge"
-            disabled={pending}
-            aria-disabled={pending}
-            className="inline-flex items-center justify-center rounded-md bg-status-red px-4 py-2 text-sm font-medium text-white hover:opacity-90"
-          >
+          <CommitButton intent="merge" pending={pending} destructive>
             Merge {preview.a.name} into {preview.b.name}
-          </button>
+          </CommitButton>
         </>
       ) : null}
     </form>

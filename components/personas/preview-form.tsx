@@ -1,15 +1,15 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
-import { FieldError, fieldIds } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
+import { FieldError, FieldFrame, fieldIds } from "@/components/forms/field";
 import type { ActionState } from "@/lib/commands/action-state";
 import { RATIONALE_MAX } from "@/lib/validation/personas";
 
 // What the merge and reclassification forms share: a "preview, then commit" form whose preview
-// stays on screen after a refused commit and goes stale as soon as the choice changes, its
-// message region and preview button, a persona picker, the rule for conflicting values, the
-// weighted-average share and the required reason for the commit.
+// stays on screen after a refused commit and goes stale as soon as the choice changes (its
+// message region and preview button, shared with the recalibration: components/forms/preview-controls),
+// a persona picker, the rule for conflicting values, the weighted-average share and the required
+// reason for the commit.
 
 export const previewInputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-status-red";
@@ -56,50 +56,10 @@ export function usePreviewForm<D, P>(
   const errors = (name: string) => (state && !state.ok ? state.fieldErrors[name] : undefined);
   const ids = (name: string) => fieldIds(name, prefix);
   const describe = (name: string, hint?: boolean) => [hint ? ids(name).hint : null, errors(name)?.length ? ids(name).error : null].filter(Boolean).join(" ") || undefined;
-  return { state, pending, submit, messageId, preview, fresh: preview !== null && submittedKey === choiceKey, errors, ids, describe };
+  return { state, pending, submit, messageId, preview, fresh: preview !== null && submittedKey === choiceKey, prefix, errors, ids, describe };
 }
 
-type Form = Pick<ReturnType<typeof usePreviewForm>, "errors" | "ids" | "describe">;
-
-/**
- * The form's answer and the stale-preview notice, in the region focused after each answer.
- * `showOk`: whether a successful answer's message is shown (the one of a now stale preview is not).
- */
-export function PreviewMessages({
-  form,
-  showOk,
-  okTone = "info",
-  stale,
-}: {
-  form: Pick<ReturnType<typeof usePreviewForm>, "state" | "messageId" | "preview" | "fresh">;
-  showOk: boolean;
-  okTone?: "info" | "success" | "error";
-  stale: string;
-}) {
-  const { state, messageId, preview, fresh } = form;
-  return (
-    <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
-      {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      {state && state.ok && showOk ? <FormMessage tone={okTone}>{state.message}</FormMessage> : null}
-      {preview && !fresh ? <FormMessage tone="info">{stale}</FormMessage> : null}
-    </div>
-  );
-}
-
-export function PreviewButton({ pending, label }: { pending: boolean; label: string }) {
-  return (
-    <button
-      type="submit"
-      name="intent"
-      value="preview"
-      disabled={pending}
-      aria-disabled={pending}
-      className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-    >
-      {pending ? "Working…" : label}
-    </button>
-  );
-}
+type Form = Pick<ReturnType<typeof usePreviewForm>, "prefix" | "errors" | "ids" | "describe">;
 
 /** The required reason a commit is recorded with (the merge's rationale, the move's reason). */
 export function ReasonField({
@@ -121,28 +81,18 @@ export function ReasonField({
   onChange: (value: string) => void;
   hidden?: boolean;
 }) {
-  const ids = form.ids(name);
   return (
-    <div hidden={hidden}>
-      <label htmlFor={ids.input} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
-        {hint}
-      </p>
-      <textarea
-        id={ids.input}
-        name={name}
-        rows={rows}
-        maxLength={RATIONALE_MAX}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={form.errors(name)?.length ? true : undefined}
-        aria-describedby={form.describe(name, true)}
-        className={previewInputClass}
-      />
-      <FieldError id={ids.error} errors={form.errors(name)} />
-    </div>
+    <FieldFrame
+      name={name}
+      label={label}
+      formId={form.prefix}
+      hint={hint}
+      errors={form.errors(name)}
+      hidden={hidden}
+      control={(a11y) => (
+        <textarea {...a11y} rows={rows} maxLength={RATIONALE_MAX} value={value} onChange={(e) => onChange(e.target.value)} className={previewInputClass} />
+      )}
+    />
   );
 }
 
@@ -161,33 +111,24 @@ export function PersonaPicker({
   value: string;
   onChange: (id: string) => void;
 }) {
-  const ids = form.ids("targetPersonaId");
   return (
-    <div>
-      <label htmlFor={ids.input} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <p id={ids.hint} className="mt-0.5 text-xs text-slate-600">
-        {hint}
-      </p>
-      <select
-        id={ids.input}
-        name="targetPersonaId"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={form.errors("targetPersonaId")?.length ? true : undefined}
-        aria-describedby={form.describe("targetPersonaId", true)}
-        className={previewInputClass}
-      >
-        <option value="">Choose a persona…</option>
-        {personas.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-      <FieldError id={ids.error} errors={form.errors("targetPersonaId")} />
-    </div>
+    <FieldFrame
+      name="targetPersonaId"
+      label={label}
+      formId={form.prefix}
+      hint={hint}
+      errors={form.errors("targetPersonaId")}
+      control={(a11y) => (
+        <select {...a11y} value={value} onChange={(e) => onChange(e.target.value)} className={previewInputClass}>
+          <option value="">Choose a persona…</option>
+          {personas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

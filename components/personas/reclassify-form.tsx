@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { FieldError } from "@/components/forms/field";
+import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod } from "@/lib/format";
 import type { ReclassifyKpi, ReclassifyPreview } from "@/lib/queries/persona-merge";
 import { ConflictTable } from "./merge-form";
-import { ConflictRuleFields, PersonaPicker, PreviewButton, PreviewMessages, ReasonField, previewInputClass, usePreviewForm } from "./preview-form";
+import { ConflictRuleFields, PersonaPicker, ReasonField, previewInputClass, usePreviewForm } from "./preview-form";
 
 // Reclassifying misfiled values: the KPIs (checkboxes) and months whose values were filed under
 // this persona by mistake move to another; "Preview" counts them and lists the values the other
@@ -162,16 +163,9 @@ export function ReclassifyForm({
             hidden={blocked}
           />
           {blocked ? null : (
-            <button
-              type="submit"
-              name="intent"
-              value="move"
-              disabled={pending}
-              aria-disabled={pending}
-              className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
+            <CommitButton intent="move" pending={pending}>
               Move {preview.plan.total} value{preview.plan.total === 1 ? "" : "s"} to {preview.destination.name}
-            </button>
+            </CommitButton>
           )}
         </>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { FieldError, fieldIds } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
+import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatDelta, formatPeriod, formatScore, formatShare } from "@/lib/format";
@@ -56,7 +56,7 @@ export function RecalibrationForm({
 
   const errors = (name: string) => (state && !state.ok ? state.fieldErrors[name] : undefined);
   const preview = state && state.ok ? state.data.preview : null;
-  const saved = state && state.ok && state.data.saved;
+  const saved = Boolean(state && state.ok && state.data.saved);
   const fresh = preview !== null && submittedKey === key;
 
   const numbers = personas.map((p) => {
@@ -173,36 +173,22 @@ export function RecalibrationForm({
         <FieldError id={ids("reason").error} errors={errors("reason")} />
       </div>
 
-      <div id={messageId} tabIndex={-1} className="outline-none empty:hidden">
-        {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-        {state && state.ok && (fresh || saved) ? <FormMessage tone={saved ? "success" : "info"}>{state.message}</FormMessage> : null}
-        {preview && !fresh && !saved ? <FormMessage tone="info">The weights or month changed since the preview: preview again before saving.</FormMessage> : null}
-      </div>
+      {/* Once saved, the preview is what was saved: never stale. */}
+      <PreviewMessages
+        form={{ state, messageId, preview: saved ? null : preview, fresh }}
+        showOk={fresh || saved}
+        okTone={saved ? "success" : "info"}
+        stale="The weights or month changed since the preview: preview again before saving."
+      />
 
       {preview && (fresh || saved) ? <PreviewTable preview={preview} /> : null}
 
       <div className="flex flex-wrap gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="preview"
-          disabled={pending}
-          aria-disabled={pending}
-          className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-        >
-          {pending ? "Working…" : "Preview effect"}
-        </button>
+        <PreviewButton pending={pending} label="Preview effect" />
         {fresh && !saved ? (
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            disabled={pending}
-            aria-disabled={pending}
-            className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
+          <CommitButton intent="save" pending={pending}>
             Save recalibration
-          </button>
+          </CommitButton>
         ) : null}
       </div>
     </form>

@@ -65,3 +65,19 @@ export async function weigh(scorecardId: string, personaId: string, effectiveFro
   return db.personaWeight.create({ data: { scorecardId, personaId, effectiveFrom: d(effectiveFrom), weight, reason: "test" } });
 }
 
+
+/**
+ * A KPI definition as the KPI editor and a proposal send it (a leading monthly count, weight 1),
+ * for command inputs: the fields that say which KPI and where, the rest the same in every test.
+ */
+export function kpiDefinitionInput(fields: { code: string; name: string; perspectiveId: string; objectiveId: string | null; ownerId?: string | null }) {
+  return {
+    ...fields,
+    timing: "LEADING",
+    measureType: "QUANTITATIVE",
+    unit: "COUNT",
+    direction: "HIGHER_IS_BETTER",
+    frequency: "MONTHLY",
+    weight: "1",
+  } as const;
+}

@@ -12,7 +12,7 @@ import { GET as getApiScores } from "@/app/api/v1/scorecards/[scorecardSlug]/per
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-token";
 import { personaScope, PERSONA_REFUSAL } from "@/lib/auth/policy";
-import { changeKpiStatus, commentOnEscalation, importMeasurements, resetUserPassword, reviewKpiProposal, saveMeasurement, setPersonaAccess, updateKpi } from "@/lib/commands";
+import { changeKpiStatus, commentOnEscalation, deletePerspective, importMeasurements, resetUserPassword, reviewKpiProposal, saveMeasurement, setPersonaAccess, updateKpi, updateObjective } from "@/lib/commands";
 import { proposeKpi } from "@/lib/commands/kpis/propose-kpi";
 import { createPersona } from "@/lib/commands/personas/create-persona";
 import { deleteObjective as deleteObjectiveCommand } from "@/lib/commands/strategy/delete-objective";
@@ -44,9 +44,9 @@ import { getPersonaDetail, getPersonaList, personaExists } from "@/lib/queries/p
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
 import { getStrategyEditor } from "@/lib/queries/strategy-editor";
 import { findMapSubject, getStrategyMap } from "@/lib/queries/strategy-map";
-import { makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
+import { kpiDefinitionInput, makeKpi, makePersona, makeTarget, measure, weigh } from "../helpers/factories";
 import { apiRequest, tokenFor } from "./api/helpers";
-import { actorOf, makeUser, snapshot } from "./commands/fixtures";
+import { actorOf, auditEventsFor, makeUser, snapshot } from "./commands/fixtures";
 
 // Per-persona access (issue 13): a user an admin restricted to some personas sees those
 // personas' detail and no other's, in every screen's read model, export and API answer; the
@@ -78,19 +78,7 @@ function expectNoHidden(label: string, answer: unknown, except: string[] = []): 
 
 /** A KPI definition in the access card (the proposals below, and their edits, share it). */
 function kpiDefinition(code: string) {
-  return {
-    code,
-    name: `Community answers ${code}`,
-    perspectiveId: ids.fin,
-    objectiveId: ids.objective,
-    timing: "LEADING",
-    measureType: "QUANTITATIVE",
-    unit: "COUNT",
-    direction: "HIGHER_IS_BETTER",
-    frequency: "MONTHLY",
-    weight: "1",
-    ownerId: owner.id,
-  } as const;
+  return kpiDefinitionInput({ code, name: `Community answers ${code}`, perspectiveId: ids.fin, objectiveId: ids.objective, ownerId: owner.id });
 }
 
 /** A KPI proposal about these personas, with its case. */
@@ -690,11 +678,12 @@ describe("a restricted analyst and a restricted administrator", () => {
           for (const refused of [edit, retire, target]) if (!refused.ok) expectNoHidden(`${code} refusal`, refused.message);
         }
       }
-      // Deleting the objective they measure is refused naming the KPIs the analyst sees, counting all.
+      // Deleting the objective they measure is refused naming and counting the KPIs the analyst sees
+      // (PA-HID is neither named nor counted: see "never reveals a hidden proposal ..." below).
       const deleteObjective = await deleteObjectiveCommand(analyst, { objectiveId: ids.objective });
-      expect(deleteObjective).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^5 KPIs measure “Grow” \(PA-NEW, PA-OLD, PA-REV, PA-VERA, …\)/) });
+      expect(deleteObjective).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^4 KPIs measure “Grow” \(PA-NEW, PA-OLD, PA-REV, PA-VERA\)\. /) });
       if (!deleteObjective.ok) expectNoHidden("delete objective refusal", deleteObjective.message);
-      expect(await deleteObjectiveCommand(admin, { objectiveId: ids.objective })).toMatchObject({ ok: false, message: expect.stringContaining("(PA-HID, PA-NEW, PA-OLD, PA-REV, PA-VERA)") });
+      expect(await deleteObjectiveCommand(admin, { objectiveId: ids.objective })).toMatchObject({ ok: false, message: expect.stringMatching(/^5 KPIs measure “Grow” \(PA-HID, PA-NEW, PA-OLD, PA-REV, PA-VERA\)\. /) });
       expect(await snapshot()).toEqual(before);
       expect(await kpis()).toEqual(kpisBefore);
       // The screens: the edit page gives the reason instead of the form; the review page offers no edit.
@@ -768,6 +757,67 @@ describe("a restricted analyst and a restricted administrator", () => {
       await expect(getPersonaAccessForAdmin(restrictedAdmin, exec.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
       const reset = await resetUserPassword(restrictedAdmin, { userId: admin.id });
       expect(reset).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/cannot manage users/) });
+    });
+
+    it("never reveals a hidden proposal by a count: refusing to delete a perspective or objective, or moving an objective", async () => {
+      const db = await getDb();
+      // The strategy's shape (snapshot() leaves it out): a refusal must leave it as it was.
+      const structure = async () => ({
+        perspectives: await db.perspective.findMany({ where: { scorecardId: ids.card }, orderBy: { id: "asc" }, select: { id: true, name: true, order: true } }),
+        objectives: await db.strategicObjective.findMany({ where: { perspective: { scorecardId: ids.card } }, orderBy: { id: "asc" }, select: { id: true, perspectiveId: true, version: true } }),
+        kpis: await db.kpi.findMany({ where: { perspective: { scorecardId: ids.card } }, orderBy: { id: "asc" }, select: { id: true, perspectiveId: true, objectiveId: true, version: true } }),
+      });
+      const restricted = [analyst, restrictedAdmin];
+      const refusedWith = async (result: Promise<{ ok: boolean; message?: string }>, message: string) => {
+        const answer = await result;
+        expect(answer).toMatchObject({ ok: false, code: "CONFLICT", message });
+        expectNoHidden("refusal", answer);
+      };
+      const hiddenRefusal = (name: string, rule: string) => `“${name}” cannot be deleted yet: ${rule}. An analyst or administrator who sees all personas can tell you what is still in the way.`;
+      const custId = (await db.perspective.findFirstOrThrow({ where: { scorecardId: ids.card, name: "Customer" } })).id;
+      const learning = await db.perspective.create({ data: { scorecardId: ids.card, name: "Learning", order: 3, weight: 1 } });
+      const teach = await db.strategicObjective.create({ data: { perspectiveId: learning.id, title: "Teach" } });
+      // A second proposal entirely about Hilda and Hugo, the only KPI measuring "Teach".
+      const hidden = await proposeKpi(admin, { ...proposalInput("PA-HID-T", [ids.hilda, ids.hugo], "Hilda and Hugo admins who teach renew more often than the others.", "Survey of both programmes, 2025"), perspectiveId: learning.id, objectiveId: teach.id });
+      if (!hidden.ok) throw new Error(hidden.message);
+
+      const [before, structureBefore] = [await snapshot(), await structure()];
+      // Financial holds Grow and five KPIs, PA-HID among them: the restricted actors are told of four.
+      for (const actor of restricted) {
+        await refusedWith(deletePerspective(actor, { perspectiveId: ids.fin }), "“Financial” still holds 1 objective and 4 KPIs. Move them to another perspective or delete them first; only an empty perspective can be deleted.");
+        // Only a hidden proposal measures Teach: refused all the same, with no number.
+        await refusedWith(deleteObjectiveCommand(actor, { objectiveId: teach.id }), hiddenRefusal("Teach", "only an objective without KPIs can be deleted"));
+        // Learning holds Teach and the hidden proposal: only the objective is counted.
+        await refusedWith(deletePerspective(actor, { perspectiveId: learning.id }), "“Learning” still holds 1 objective. Move them to another perspective or delete them first; only an empty perspective can be deleted.");
+      }
+      // Not vacuous: an unrestricted analyst is told of every one.
+      expect(await deletePerspective(reviewer, { perspectiveId: ids.fin })).toMatchObject({ ok: false, message: expect.stringMatching(/^“Financial” still holds 1 objective and 5 KPIs\. /) });
+      expect(await deleteObjectiveCommand(reviewer, { objectiveId: teach.id })).toMatchObject({ ok: false, message: expect.stringMatching(/^1 KPI measures “Teach” \(PA-HID-T\)\. /) });
+      expect(await deletePerspective(reviewer, { perspectiveId: learning.id })).toMatchObject({ ok: false, message: expect.stringMatching(/^“Learning” still holds 1 objective and 1 KPI\. /) });
+      expect(await snapshot()).toEqual(before);
+      expect(await structure()).toEqual(structureBefore);
+
+      // Moving Teach moves the hidden proposal too (the same for everyone), but the restricted analyst
+      // is told of none of it ("saved", not "its 1 KPI moved with it"); the audit log names it.
+      expect(await updateObjective(analyst, { objectiveId: teach.id, version: 1, perspectiveId: custId, title: "Teach" })).toMatchObject({ ok: true, data: { changed: true, movedKpis: 0 } });
+      expect(await db.kpi.findUniqueOrThrow({ where: { id: hidden.data.kpi.id }, select: { perspectiveId: true } })).toEqual({ perspectiveId: custId });
+      const [moveEvent] = (await auditEventsFor(teach.id)).filter((e) => e.action === "objective.update");
+      expect(moveEvent!.after).toMatchObject({ kpisMoved: ["PA-HID-T"] });
+      // With a KPI everyone sees alongside it: counted one for the restricted analyst, two for the unrestricted one.
+      await makeKpi("PA-TEACH", custId, { direction: "HIGHER_IS_BETTER", weight: 1, objectiveId: teach.id });
+      expect(await updateObjective(restrictedAdmin, { objectiveId: teach.id, version: 2, perspectiveId: learning.id, title: "Teach" })).toMatchObject({ ok: true, data: { movedKpis: 1 } });
+      expect(await updateObjective(reviewer, { objectiveId: teach.id, version: 3, perspectiveId: custId, title: "Teach" })).toMatchObject({ ok: true, data: { movedKpis: 2 } });
+
+      // Learning now holds only the hidden proposal (its objective unset by an unrestricted analyst).
+      const edited = await updateKpi(reviewer, { ...kpiDefinition("PA-HID-T"), perspectiveId: learning.id, objectiveId: null, kpiId: hidden.data.kpi.id, version: 1 });
+      expect(edited).toMatchObject({ ok: true });
+      const [afterMoves, structureAfterMoves] = [await snapshot(), await structure()];
+      for (const actor of restricted) {
+        await refusedWith(deletePerspective(actor, { perspectiveId: learning.id }), hiddenRefusal("Learning", "only an empty perspective can be deleted"));
+      }
+      expect(await deletePerspective(reviewer, { perspectiveId: learning.id })).toMatchObject({ ok: false, message: expect.stringMatching(/^“Learning” still holds 1 KPI\. /) });
+      expect(await snapshot()).toEqual(afterMoves);
+      expect(await structure()).toEqual(structureAfterMoves);
     });
   });
 });

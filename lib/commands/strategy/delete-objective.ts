@@ -1,9 +1,7 @@
 import "server-only";
-import { personaScope } from "@/lib/auth/policy";
-import { kpiWhere } from "@/lib/queries/persona-scope";
 import { deleteObjectiveSchema } from "@/lib/validation/strategy";
 import { defineCommand, fail } from "../command";
-import { loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, plural } from "./shared";
+import { hiddenContentsRefusal, kpisTheActorSees, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, plural } from "./shared";
 
 /**
  * Deletes an objective no KPI measures. One that KPIs (of any status) point at is refused, naming
@@ -15,15 +13,15 @@ export const deleteObjective = defineCommand({
   schema: deleteObjectiveSchema,
   async run({ actor, input, tx, audit }) {
     const before = await loadObjective(tx, input.objectiveId);
-    const total = await tx.kpi.count({ where: { objectiveId: before.id } });
-    if (total > 0) {
-      // Counted all, named only those the actor may see (a proposal entirely about personas outside
-      // their access is not named: policy.ts proposalHidden).
-      const kpis = await tx.kpi.findMany({ where: { objectiveId: before.id, ...kpiWhere(personaScope(actor)) }, orderBy: { code: "asc" }, select: { code: true }, take: 5 });
-      const codes = kpis.map((k) => k.code);
-      const named = codes.length === 0 ? "" : ` (${codes.join(", ")}${total > codes.length ? ", …" : ""})`;
-      fail("CONFLICT", `${plural(total, "KPI")} ${total === 1 ? "measures" : "measure"} “${before.title}”${named}. Point ${total === 1 ? "it" : "them"} at another objective first; only an objective without KPIs can be deleted.`);
+    // Counted and named only those the actor may see (a proposal entirely about personas outside
+    // their access is not revealed: kpisTheActorSees).
+    const kpis = await kpisTheActorSees(tx, actor, { objectiveId: before.id }, 5);
+    if (kpis.count > 0) {
+      const { count, codes } = kpis;
+      const named = ` (${codes.join(", ")}${count > codes.length ? ", …" : ""})`;
+      fail("CONFLICT", `${plural(count, "KPI")} ${count === 1 ? "measures" : "measure"} “${before.title}”${named}. Point ${count === 1 ? "it" : "them"} at another objective first; only an objective without KPIs can be deleted.`);
     }
+    if (kpis.hidden) fail("CONFLICT", hiddenContentsRefusal(before.title, "only an objective without KPIs can be deleted"));
     const links = await tx.objectiveLink.count({ where: { OR: [{ causeId: before.id }, { effectId: before.id }] } });
     const painPoints = await tx.painPointObjective.count({ where: { objectiveId: before.id } });
     await tx.strategicObjective.delete({ where: { id: before.id } });

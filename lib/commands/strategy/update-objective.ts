@@ -2,19 +2,20 @@ import "server-only";
 import { updateObjectiveSchema } from "@/lib/validation/strategy";
 import { defineCommand } from "../command";
 import { assertSeenVersion } from "../version-check";
-import { assertTitleFree, checkOwnerAndDepartments, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, objectiveSelect, targetPerspective } from "./shared";
+import { assertTitleFree, checkOwnerAndDepartments, kpisTheActorSees, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, objectiveSelect, targetPerspective } from "./shared";
 
 /**
  * Edits an objective: title, description, theme, owner, business units, and its perspective (a
  * move, only within its scorecard). A moved objective takes the KPIs that measure it along, so
- * each KPI stays in its objective's perspective; the audit event names them. An edit made on a
+ * each KPI stays in its objective's perspective; the audit event names them (the result counts those
+ * the actor may see). An edit made on a
  * version someone else replaced meanwhile is refused, naming who changed it.
  */
 export const updateObjective = defineCommand({
   name: "objective.update",
   action: "objective.write",
   schema: updateObjectiveSchema,
-  async run({ input, tx, audit, unchanged }) {
+  async run({ actor, input, tx, audit, unchanged }) {
     const before = await loadObjective(tx, input.objectiveId);
     await assertSeenVersion(tx, { entityType: OBJECTIVE_ENTITY, noun: "objective" }, before, input.version);
     const beforeJson = objectiveAuditJson(before);
@@ -50,8 +51,12 @@ export const updateObjective = defineCommand({
       select: objectiveSelect,
     });
     let kpis: string[] = [];
+    let movedKpis = 0;
     if (moved) {
       kpis = (await tx.kpi.findMany({ where: { objectiveId: before.id }, orderBy: { code: "asc" }, select: { code: true } })).map((k) => k.code);
+      // The actor is told how many of those they may see (a proposal hidden from them is not
+      // revealed); the audit log, read only by those who see every persona, names them all.
+      movedKpis = kpis.length === 0 ? 0 : (await kpisTheActorSees(tx, actor, { objectiveId: before.id })).count;
       if (kpis.length > 0) await tx.kpi.updateMany({ where: { objectiveId: before.id }, data: { perspectiveId: input.perspectiveId } });
     }
     await audit({
@@ -60,6 +65,6 @@ export const updateObjective = defineCommand({
       before: beforeJson,
       after: moved ? { ...objectiveAuditJson(after), movedFrom: before.perspective.name, movedTo: perspective!.name, kpisMoved: kpis } : objectiveAuditJson(after),
     });
-    return { objective: { id: after.id, title: after.title }, changed: true, movedKpis: kpis.length };
+    return { objective: { id: after.id, title: after.title }, changed: true, movedKpis };
   },
 });

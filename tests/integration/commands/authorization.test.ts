@@ -4,6 +4,7 @@ import * as commands from "@/lib/commands";
 import type { Command } from "@/lib/commands";
 import { getDb } from "@/lib/db";
 import { addPeriods, monthStart } from "@/lib/scoring/periods";
+import { kpiDefinitionInput } from "../../helpers/factories";
 import { actorOf, KNOWN_PASSWORD, makeDepartment, makeKpi, makeObjective, makePersona, makePersonaWithPainPoints, makeScorecard, makeUser, ROLES, snapshot } from "./fixtures";
 
 // Every command x every role, with an input that is valid for an allowed role: the roles the
@@ -207,8 +208,8 @@ const CASES: Case[] = [
       const kpi = await makeKpi({ ownerId: null });
       const objective = await (await getDb()).strategicObjective.create({ data: { perspectiveId: kpi.perspectiveId, title: `Objective ${++seq}` } });
       return {
-        code: `PROP-${++seq}`, name: "Proposed", perspectiveId: kpi.perspectiveId, objectiveId: objective.id, timing: "LEADING", measureType: "QUANTITATIVE",
-        unit: "COUNT", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", weight: "1", personaIds: [(await makePersona()).id],
+        ...kpiDefinitionInput({ code: `PROP-${++seq}`, name: "Proposed", perspectiveId: kpi.perspectiveId, objectiveId: objective.id }),
+        personaIds: [(await makePersona()).id],
         justification: "Experts answer most community questions.", evidence: "https://example.test/analysis",
       };
     },

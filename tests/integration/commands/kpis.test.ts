@@ -4,6 +4,7 @@ import { changeKpiStatus, proposeKpi, reviewKpiProposal, updateKpi } from "@/lib
 import { getDb } from "@/lib/db";
 import { getPersonaScorecard, type PersonaScorecard } from "@/lib/queries/persona-scorecard";
 import { getScorecardOverview } from "@/lib/queries/scorecard-overview";
+import { kpiDefinitionInput } from "../../helpers/factories";
 import { actorOf, auditEventsFor, makeKpi, makePersona, makeUser, snapshot } from "./fixtures";
 
 // The KPI editor and KPI proposals (issue 11): validation that names the field, optimistic
@@ -35,17 +36,7 @@ async function world() {
 
 async function proposal(w: Awaited<ReturnType<typeof world>>, overrides: Record<string, unknown> = {}) {
   return {
-    code: `new-kpi-${++n}`,
-    name: "Community answers",
-    perspectiveId: w.perspective.id,
-    objectiveId: w.objective.id,
-    timing: "LEADING",
-    measureType: "QUANTITATIVE",
-    unit: "COUNT",
-    direction: "HIGHER_IS_BETTER",
-    frequency: "MONTHLY",
-    weight: "1",
-    ownerId: w.owner.id,
+    ...kpiDefinitionInput({ code: `new-kpi-${++n}`, name: "Community answers", perspectiveId: w.perspective.id, objectiveId: w.objective.id, ownerId: w.owner.id }),
     personaIds: [w.persona.id],
     justification: "Experts write most accepted answers; accounts that answer renew more often.",
     evidence: "https://example.test/cohort-2025",
