@@ -11,7 +11,8 @@ import { log } from "@/lib/log";
 import { overdueAfterDays } from "./grace";
 import { getKpiDetail, type KpiDetail, type KpiDetailInput } from "./kpi-detail";
 import { getPersonaScorecard, type PersonaScorecard, type PersonaScorecardInput } from "./persona-scorecard";
-import { getScorecardOverview, type OverviewInput, type ScorecardOverview } from "./scorecard-overview";
+import type { PersonaMonthTotals } from "./score-month";
+import { getScorecardOverview, type OverviewInput, type ScorecardOverview, type TotalsSource } from "./scorecard-overview";
 
 // The dashboards' read models, cached in Postgres so that repeated views of unchanged data skip
 // the computation, on every app server alike (nothing is kept in process memory).
@@ -36,7 +37,7 @@ import { getScorecardOverview, type OverviewInput, type ScorecardOverview } from
 // (then it is simply not cached), and deletes the entries of older stamps in the same statement;
 // the view that computed it does not wait for that write. READ_CACHE=off computes every view afresh.
 
-export type ReadModelKind = "overview" | "persona" | "kpi";
+export type ReadModelKind = "overview" | "persona" | "kpi" | "totals";
 
 /** Rows of "ReadModelChange" beyond which a read folds them into one (the stamp reads them all). */
 const COMPACT_AFTER_CHANGES = 1_000;
@@ -103,15 +104,21 @@ const STAMP_SQL: Record<ReadModelKind, (param: string) => string> = {
   overview: () => `SELECT coalesce(sum(weight), 0)::bigint AS stamp, count(*)::int AS changes FROM "ReadModelChange"`,
   persona: (param) => valuesStamp(`"personaId" = (SELECT id FROM "Persona" WHERE slug = ${param})`),
   kpi: (param) => valuesStamp(`"kpiId" = (SELECT id FROM "Kpi" WHERE code = ${param})`),
+  totals: (param) => valuesStamp(`"personaId" = ${param}`),
 };
 
 /** Whose stamp: every write's (an overview), or a persona's or KPI's own (by slug or code). */
-export type StampSubject = { kind: "overview" } | { kind: "persona"; personaSlug: string } | { kind: "kpi"; kpiCode: string };
+export type StampSubject =
+  | { kind: "overview" }
+  | { kind: "persona"; personaSlug: string }
+  | { kind: "kpi"; kpiCode: string }
+  | { kind: "totals"; personaId: string };
 
 /** The stamp's SQL and its parameter, numbered from `first` (after the caller's own parameters). */
 function stampQuery(subject: StampSubject, first = 1): { sql: string; params: string[] } {
   if (subject.kind === "overview") return { sql: STAMP_SQL.overview(""), params: [] };
-  return { sql: STAMP_SQL[subject.kind](`$${first}`), params: [subject.kind === "persona" ? subject.personaSlug : subject.kpiCode] };
+  const param = subject.kind === "persona" ? subject.personaSlug : subject.kind === "kpi" ? subject.kpiCode : subject.personaId;
+  return { sql: STAMP_SQL[subject.kind](`$${first}`), params: [param] };
 }
 
 /** The current data stamp of `subject` (by default every write's), as text (a bigint). */
@@ -269,6 +276,64 @@ async function computeAndStore<T>(kind: ReadModelKind, key: string, stamp: strin
   return { model, json, stored };
 }
 
+// Many personas' totals in one round trip: each key with its persona's stamp and the entry filed
+// under it, if any.
+const TOTALS_LOOKUP_SQL = `
+  WITH g AS (SELECT coalesce(sum(weight) FILTER (WHERE scope = 'all'), 0)::bigint AS stamp FROM "ReadModelChange"),
+       x AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x("personaId", key, n)),
+       v AS (SELECT r."personaId", sum(r.weight)::bigint AS stamp FROM "ReadModelValueChange" r
+              WHERE r."personaId" IN (SELECT "personaId" FROM x) GROUP BY r."personaId")
+  SELECT x.n::int AS n, (g.stamp + coalesce(v.stamp, 0))::text AS stamp, c.model
+  FROM x CROSS JOIN g LEFT JOIN v ON v."personaId" = x."personaId"
+  LEFT JOIN "ReadModelCache" c ON c.kind = 'totals' AND c.key = x.key AND c.stamp = g.stamp + coalesce(v.stamp, 0)
+  ORDER BY x.n`;
+
+/**
+ * The overview's per-persona month totals through the cache, each under its persona's stamp (they
+ * depend on that persona's values and on changes to "all"): after one persona's value changed, an
+ * overview scores that persona again and reads the others' totals. Stored without waiting, like
+ * every entry; older entries of the same keys go with them.
+ */
+export const cachedPersonaTotals: TotalsSource = async (scorecardId, wanted, compute) => {
+  if (env().READ_CACHE === "off" || wanted.length === 0) return compute(wanted);
+  const { pool } = await getDatabase();
+  const keys = wanted.map((w) => keyOf({ totals: scorecardId, persona: w.personaId, month: w.month }));
+  let rows: { n: number; stamp: string; model: string | null }[];
+  try {
+    rows = (await pool.query<{ n: number; stamp: string; model: string | null }>(TOTALS_LOOKUP_SQL, [wanted.map((w) => w.personaId), keys])).rows;
+  } catch (error) {
+    log().warn({ err: error, kind: "totals" }, "read-model cache lookup failed; computing afresh");
+    return compute(wanted);
+  }
+  const found = rows.map((r) => (r.model === null ? null : (JSON.parse(r.model) as PersonaMonthTotals)));
+  const missing = wanted.flatMap((w, i) => (found[i] === null ? [i] : []));
+  if (missing.length === 0) return found as PersonaMonthTotals[];
+  const computed = await compute(missing.map((i) => wanted[i]!));
+  const store: { key: string; stamp: string; json: string }[] = [];
+  missing.forEach((i, j) => {
+    found[i] = computed[j]!;
+    const json = encodeModel(computed[j]);
+    if (json !== null) store.push({ key: keys[i]!, stamp: rows[i]!.stamp, json });
+  });
+  if (store.length > 0) {
+    const stored = pool
+      .query(
+        `WITH e AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) AS e(key, stamp, model)),
+              old AS (DELETE FROM "ReadModelCache" c USING e WHERE c.kind = 'totals' AND c.key = e.key AND c.stamp < e.stamp)
+         INSERT INTO "ReadModelCache" (kind, key, stamp, model) SELECT 'totals', key, stamp, model FROM e
+         ON CONFLICT (kind, key, stamp) DO NOTHING`,
+        [store.map((e) => e.key), store.map((e) => e.stamp), store.map((e) => e.json)],
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => log().warn({ err: error, kind: "totals" }, "read-model cache store failed"),
+      )
+      .finally(() => storing.delete(stored));
+    storing.add(stored);
+  }
+  return found as PersonaMonthTotals[];
+};
+
 /** getScorecardOverview through the cache. */
 export async function cachedScorecardOverview(actor: Actor, input: OverviewInput): Promise<ScorecardOverview | null> {
   // A hit skips the function, so its authorization runs here (the persona scope is in the key).
@@ -280,7 +345,7 @@ export async function cachedScorecardOverview(actor: Actor, input: OverviewInput
     sunset: input.showSunset === true,
     scope: scopeKey(actor),
   };
-  const compute = () => getScorecardOverview(actor, input);
+  const compute = () => getScorecardOverview(actor, input, cachedPersonaTotals);
   return cacheableMonth(input.period) && cacheableMonth(input.compareWith) ? readThrough({ kind: "overview" }, parts, compute) : compute();
 }
 

@@ -4,7 +4,7 @@ import { authorize, personaScope, scopeIncludes } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
 import type { RollupResult } from "@/lib/scoring";
 import { monthsNewestFirst, parseMonthParam } from "./period-input";
-import { periodsForMonth, scoreAcrossPersonas, scorePersonaMonthTotals, targetBookFor, ValueBook, WeightBook } from "./score-month";
+import { periodsForMonth, scoreAcrossPersonas, scorePersonaMonthTotals, targetBookFor, ValueBook, WeightBook, type PersonaMonthTotals } from "./score-month";
 import {
   countsInPeriod,
   loadDataMonths,
@@ -19,6 +19,11 @@ import {
 // The scorecard overview: a persona x perspective heatmap for one month, optionally compared
 // with an earlier month. Bounded: 7 reads whatever the number of personas, KPIs or months of
 // history (structure, personas, data months, values of both months, targets, weights, draft count).
+//
+// Each persona's month totals (overall and per perspective) are scored on their own and only then
+// combined with the persona weights, so a caller may keep them (TotalsSource): the read-model cache
+// files them under each persona's data stamp, and after one persona's value changed the overview
+// scores that persona again, not all of them.
 //
 // Per-persona access: the totals (overall and per perspective) are always scored over every
 // persona, so a restricted actor sees the same totals as everyone; the rows are only their
@@ -81,13 +86,27 @@ export interface ScorecardOverview {
   draftCount: number;
 }
 
+/** One persona's totals for one month, as the overview needs them. */
+export interface TotalsWanted {
+  personaId: string;
+  month: string;
+}
+
+/**
+ * Where the per-persona totals come from: `compute` scores the ones asked for (from the data);
+ * a source may answer some itself and compute only the others. Answers in `wanted`'s order.
+ */
+export type TotalsSource = (scorecardId: string, wanted: TotalsWanted[], compute: (missing: TotalsWanted[]) => Promise<PersonaMonthTotals[]>) => Promise<PersonaMonthTotals[]>;
+
+const computeEvery: TotalsSource = (_scorecardId, wanted, compute) => compute(wanted);
+
 const NO_RESULT: RollupResult = { score: null, status: "NO_DATA", coverage: 0 };
 
 function delta(now: number | null, before: number | null | undefined): number | null {
   return now === null || before === null || before === undefined ? null : now - before;
 }
 
-export async function getScorecardOverview(actor: Actor, input: OverviewInput): Promise<ScorecardOverview | null> {
+export async function getScorecardOverview(actor: Actor, input: OverviewInput, totalsSource: TotalsSource = computeEvery): Promise<ScorecardOverview | null> {
   authorize(actor, "dashboard.read");
   // Every persona is loaded and scored (the totals are the same for everyone); rows are scoped.
   const scope = personaScope(actor);
@@ -127,20 +146,33 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
     };
   }
 
-  const personaIds = personas.map((p) => p.id);
-  const scoredMonths = compareWith ? [period, compareWith] : [period];
-  const [values, targets, weights] = await Promise.all([
-    loadValues(db, structure.id, personaIds, [...new Set(scoredMonths.flatMap(periodsForMonth))]),
-    loadTargets(db, structure.kpis.map((k) => k.id), personaIds, period, { text: false }),
-    loadPersonaWeights(db, structure.id, period),
-  ]);
-  const valueBook = new ValueBook(values);
-  const targetBook = targetBookFor(structure, targets);
+  // Every persona's totals in the month (rows show the uncounted ones too), and the counted
+  // personas' in the comparison month.
+  const wanted: TotalsWanted[] = [
+    ...personas.map((p) => ({ personaId: p.id, month: period })),
+    ...(compareWith ? personas.filter((p) => countsInPeriod(p, compareWith)).map((p) => ({ personaId: p.id, month: compareWith })) : []),
+  ];
+  // Values and targets are read only for the totals the source lacks.
+  const scoreMissing = async (missing: TotalsWanted[]): Promise<PersonaMonthTotals[]> => {
+    if (missing.length === 0) return [];
+    const personaIds = [...new Set(missing.map((w) => w.personaId))];
+    const months = [...new Set(missing.map((w) => w.month))];
+    const [values, targets] = await Promise.all([
+      loadValues(db, structure.id, personaIds, [...new Set(months.flatMap(periodsForMonth))]),
+      loadTargets(db, structure.kpis.map((k) => k.id), personaIds, period, { text: false }),
+    ]);
+    const valueBook = new ValueBook(values);
+    const targetBook = targetBookFor(structure, targets);
+    return missing.map((w) => scorePersonaMonthTotals(structure, targetBook, valueBook, w.personaId, w.month));
+  };
+  const [totals, weights] = await Promise.all([totalsSource(structure.id, wanted, scoreMissing), loadPersonaWeights(db, structure.id, period)]);
   const weightBook = new WeightBook(weights);
+  const totalsOf = new Map(totals.map((t, i) => [`${wanted[i]!.personaId} ${wanted[i]!.month}`, t]));
+  const totalsFor = (personaId: string, month: string) => totalsOf.get(`${personaId} ${month}`)!;
 
   const scoreMonth = (month: string) => {
     const counted = personas.filter((p) => countsInPeriod(p, month));
-    const scored = counted.map((p) => scorePersonaMonthTotals(structure, targetBook, valueBook, p.id, month));
+    const scored = counted.map((p) => totalsFor(p.id, month));
     const across = scoreAcrossPersonas(scored.map((s) => ({ personaId: s.personaId, result: s.overall })), weightBook, month);
     const byPersona = new Map(scored.map((s, i) => [s.personaId, { scored: s, weight: across.weights[i]!, share: across.shares[i]! }]));
     const perspectiveTotals = structure.perspectives.map((perspective, i) =>
@@ -154,7 +186,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput): 
   // Personas that do not count this month (sunset earlier) are still scored for their row.
   const rowOf = (persona: PersonaDef): OverviewRow => {
     const entry = now.byPersona.get(persona.id);
-    const scored = entry?.scored ?? scorePersonaMonthTotals(structure, targetBook, valueBook, persona.id, period);
+    const scored = entry?.scored ?? totalsFor(persona.id, period);
     const previous = before?.byPersona.get(persona.id)?.scored;
     return {
       persona: { id: persona.id, slug: persona.slug, name: persona.name, status: persona.status, sunsetFrom: persona.sunsetFrom, statusRationale: persona.statusRationale },

@@ -252,7 +252,7 @@ describe("cached read models", () => {
     const personaStamp = await currentStamp(undefined, { kind: "persona", personaSlug: personas[0]!.slug });
     const kpiStamp = await currentStamp(undefined, { kind: "kpi", kpiCode: kpiCodes[0]! });
     expect(await pruneReadCache(db)).toBe(1);
-    expect((await entries()).map((e) => e.stamp)).toEqual([stamp]);
+    expect((await entries("overview")).map((e) => e.stamp)).toEqual([stamp]);
     expect(await currentStamp()).toBe(stamp);
     expect(await currentStamp(undefined, { kind: "persona", personaSlug: personas[0]!.slug })).toBe(personaStamp);
     expect(await currentStamp(undefined, { kind: "kpi", kpiCode: kpiCodes[0]! })).toBe(kpiStamp);
@@ -292,6 +292,7 @@ describe("stamps per persona and KPI", () => {
     });
     const was = await stamps();
     const stored = await entries();
+    const totalsBefore = new Map((await entries("totals")).map((e) => [e.key, e.stamp]));
 
     const saved = await db.measurement.findFirstOrThrow({ where: { kpi: { code: line.code }, personaId: written!.id, period: new Date(`${line.period}T00:00:00Z`) } });
     const result = await saveMeasurement(admin, {
@@ -326,6 +327,11 @@ describe("stamps per persona and KPI", () => {
     expect(await cachedKpiDetail(exec, { kpiCode: line.code })).toStrictEqual(await getKpiDetail(exec, { kpiCode: line.code }));
     expect(await cachedKpiDetail(exec, { kpiCode: otherKpi })).toStrictEqual(await getKpiDetail(exec, { kpiCode: otherKpi }));
     expect(await cachedScorecardOverview(exec, { scorecardSlug })).toStrictEqual(await getScorecardOverview(exec, { scorecardSlug }));
+    // The overview scored the written persona again and read every other persona's totals.
+    const totalsAfter = new Map((await entries("totals")).map((e) => [e.key, e.stamp]));
+    expect([...totalsAfter.keys()].sort()).toEqual([...totalsBefore.keys()].sort());
+    expect(totalsBefore.size).toBeGreaterThan(2);
+    expect([...totalsAfter].filter(([key, stamp]) => totalsBefore.get(key) !== stamp)).toHaveLength(1);
     // Storing the written persona's new entry deleted its old one, not the other persona's.
     expect((await entries("persona")).map((e) => e.stamp).sort()).toEqual([now.other, now.written].sort());
   });
