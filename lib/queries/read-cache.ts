@@ -155,11 +155,17 @@ export async function compactStamp(pool: Pool): Promise<number> {
 export const READ_CACHE_MAX_ENTRIES = 5_000;
 
 // Entries no read can find again: an overview's older than every write's stamp, any entry older
-// than the changes to "all" alone (a lower bound of every stamp). A persona's entry superseded by its
-// own values' changes alone goes when its next entry is stored (or with the oldest, past the cap).
+// than the changes to "all" alone (a lower bound of every stamp), and a persona's scorecard computed
+// on an earlier UTC day (today's date is in its key, so each day's views file new entries; a
+// persona's model is the largest, about 160 kB stored). "createdAt" is in the session's time zone,
+// as its default wrote it. A persona's entry superseded by its own values' changes alone goes when
+// its next entry is stored (or at the day's end, or with the oldest past the cap).
 const STALE_SQL = `
   WITH s AS (SELECT coalesce(sum(weight), 0)::bigint AS every, coalesce(sum(weight) FILTER (WHERE scope = 'all'), 0)::bigint AS "all" FROM "ReadModelChange"),
-       gone AS (DELETE FROM "ReadModelCache" c USING s WHERE c.stamp < s."all" OR (c.kind = 'overview' AND c.stamp < s.every) RETURNING 1)
+       gone AS (DELETE FROM "ReadModelCache" c USING s
+                WHERE c.stamp < s."all" OR (c.kind = 'overview' AND c.stamp < s.every)
+                   OR (c.kind = 'persona' AND c."createdAt" AT TIME ZONE current_setting('TimeZone') < date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
+                RETURNING 1)
   SELECT count(*)::int AS n FROM gone`;
 
 /**

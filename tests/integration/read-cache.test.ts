@@ -264,6 +264,22 @@ describe("cached read models", () => {
     await db.department.updateMany({ where: { id: "no-such-department" }, data: { name: "x" } });
     expect(BigInt(await currentStamp())).toBe(BigInt(stamp) + 1n);
   });
+
+  it("are pruned: a persona's scorecard computed on an earlier day goes (its key holds the date); other kinds of that age, and today's, stay", async () => {
+    const db = await getDb();
+    await clearCache();
+    const { pool } = await getDatabase();
+    const personaStamp = await currentStamp(undefined, { kind: "persona", personaSlug: personas[0]!.slug });
+    const kpiStamp = await currentStamp(undefined, { kind: "kpi", kpiCode: kpiCodes[0]! });
+    // Entries at their current stamps, so only their age can make them unreachable.
+    const file = (kind: string, key: string, stamp: string, age: string) =>
+      pool.query(`INSERT INTO "ReadModelCache" (kind, key, stamp, model, "createdAt") VALUES ($1, $2, $3::bigint, '{}', LOCALTIMESTAMP - $4::interval)`, [kind, key, stamp, age]);
+    await file("persona", "yesterday", personaStamp, "1 day");
+    await file("persona", "today", personaStamp, "0 seconds");
+    await file("kpi", "yesterday", kpiStamp, "1 day");
+    expect(await pruneReadCache(db)).toBe(1);
+    expect((await entries()).map((e) => `${e.kind} ${e.key}`).sort()).toEqual(["kpi yesterday", "persona today"]);
+  });
 });
 
 describe("stamps per persona and KPI", () => {
