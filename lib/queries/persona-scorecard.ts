@@ -16,6 +16,7 @@ import {
   loadScoredPersonas,
   loadPersonaValues,
   loadTargets,
+  type DataMonthsSource,
   type KpiDef,
   type PersonaDef,
   type TargetRow,
@@ -179,7 +180,8 @@ function trendOf(kpi: KpiDef, personaId: string, periods: readonly string[], val
   };
 }
 
-export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput): Promise<PersonaScorecard | null> {
+/** `monthsSource`: where the scorecard's data months come from (the read-model cache passes its own). */
+export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardInput, monthsSource: DataMonthsSource = loadDataMonths): Promise<PersonaScorecard | null> {
   authorize(actor, "dashboard.read");
   const db = await getDb();
   const periodParam = parseMonthParam(input.period);
@@ -190,12 +192,12 @@ export async function getPersonaScorecard(actor: Actor, input: PersonaScorecardI
     db.scorecard.findUnique({ where: { slug: input.scorecardSlug }, select: { id: true } }),
     // Only the personas in the actor's scope: another persona is "not found" (a 404, not a 403).
     loadScoredPersonas(db, personaWhere(personaScope(actor))),
-    askedPeriod === null ? loadDataMonths(db, { slug: input.scorecardSlug }) : null,
+    askedPeriod === null ? monthsSource(db, { slug: input.scorecardSlug }) : null,
   ]);
   const persona = personas.find((p) => p.slug === input.personaSlug);
   if (!card || !persona) return null;
   authorize(actor, "dashboard.read", { persona: { id: persona.id } });
-  const monthsLater = askedPeriod === null ? null : loadDataMonths(db, { slug: input.scorecardSlug });
+  const monthsLater = askedPeriod === null ? null : monthsSource(db, { slug: input.scorecardSlug });
   const period = askedPeriod ?? (monthsFirst ? (monthsNewestFirst(monthsFirst.first, monthsFirst.last)[0] ?? null) : null);
 
   // Round trip 2: everything else at once. The window: the last 12 months of a monthly KPI and

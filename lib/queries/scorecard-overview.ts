@@ -13,6 +13,7 @@ import {
   loadScoredPersonas,
   loadTargets,
   loadValues,
+  type DataMonthsSource,
   type PersonaDef,
 } from "./scorecard-model";
 
@@ -106,7 +107,14 @@ function delta(now: number | null, before: number | null | undefined): number | 
   return now === null || before === null || before === undefined ? null : now - before;
 }
 
-export async function getScorecardOverview(actor: Actor, input: OverviewInput, totalsSource: TotalsSource = computeEvery): Promise<ScorecardOverview | null> {
+/** The sources a cache may pass: the per-persona totals and the scorecard's data months. */
+export interface OverviewSources {
+  totals?: TotalsSource;
+  months?: DataMonthsSource;
+}
+
+export async function getScorecardOverview(actor: Actor, input: OverviewInput, sources: OverviewSources = {}): Promise<ScorecardOverview | null> {
+  const totalsSource = sources.totals ?? computeEvery;
   authorize(actor, "dashboard.read");
   // Every persona is loaded and scored (the totals are the same for everyone); rows are scoped.
   const scope = personaScope(actor);
@@ -114,7 +122,7 @@ export async function getScorecardOverview(actor: Actor, input: OverviewInput, t
   const [structure, personas, dataMonths, draftCount] = await Promise.all([
     loadScorecardStructure(db, input.scorecardSlug),
     loadScoredPersonas(db),
-    loadDataMonths(db, { slug: input.scorecardSlug }),
+    (sources.months ?? loadDataMonths)(db, { slug: input.scorecardSlug }),
     db.persona.count({ where: { status: "DRAFT" } }),
   ]);
   if (!structure) return null;

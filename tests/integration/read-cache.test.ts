@@ -309,6 +309,9 @@ describe("stamps per persona and KPI", () => {
     const was = await stamps();
     const stored = await entries();
     const totalsBefore = new Map((await entries("totals")).map((e) => [e.key, e.stamp]));
+    // The scorecard's data months: one entry, which a value in a month that has values leaves in use.
+    const monthsBefore = await entries("months");
+    expect(monthsBefore).toHaveLength(1);
 
     const saved = await db.measurement.findFirstOrThrow({ where: { kpi: { code: line.code }, personaId: written!.id, period: new Date(`${line.period}T00:00:00Z`) } });
     const result = await saveMeasurement(admin, {
@@ -350,6 +353,7 @@ describe("stamps per persona and KPI", () => {
     expect([...totalsAfter].filter(([key, stamp]) => totalsBefore.get(key) !== stamp)).toHaveLength(1);
     // Storing the written persona's new entry deleted its old one, not the other persona's.
     expect((await entries("persona")).map((e) => e.stamp).sort()).toEqual([now.other, now.written].sort());
+    expect(await entries("months")).toEqual(monthsBefore);
   });
 
   it("a value in a month its scorecard has no value for, a value moved to another month, and a deleted value move every stamp", async () => {
@@ -362,7 +366,8 @@ describe("stamps per persona and KPI", () => {
       [scorecardSlug],
     );
     const [written, untouched] = kpi.rows;
-    const everyStamp = async () => [await stampOf.persona(other!.slug), await stampOf.kpi(untouched!.code), await currentStamp()].map(BigInt);
+    const everyStamp = async () =>
+      [await stampOf.persona(other!.slug), await stampOf.kpi(untouched!.code), await currentStamp(), await currentStamp(undefined, { kind: "months" })].map(BigInt);
     const moved = (was: bigint[], now: bigint[]) => now.every((n, i) => n > was[i]!);
 
     // 2019-01: years before the demo's first month, so the months every screen offers grow.
