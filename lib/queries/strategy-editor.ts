@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, personaScope } from "@/lib/auth/policy";
+import { objectiveDeleteRefusal, perspectiveDeleteRefusal } from "@/lib/commands/strategy/deletion";
 import { getDb } from "@/lib/db";
 import { kpiWhere, viaPersona } from "./persona-scope";
 
@@ -24,7 +25,10 @@ export interface EditorPerspective {
   /** Share of the scorecard's perspective weights (weights are normalised when scored); null when they sum to 0. */
   share: number | null;
   objectiveCount: number;
+  /** Its KPIs the viewer may be told of (a proposal hidden from them is not counted). */
   kpiCount: number;
+  /** Why the viewer cannot delete it, in the delete command's words (shown in place of Delete), or null. */
+  deleteRefusal: string | null;
 }
 
 export interface EditorObjective {
@@ -37,9 +41,11 @@ export interface EditorObjective {
   version: number;
   owner: { id: string; name: string; active: boolean } | null;
   departments: { id: string; name: string }[];
-  /** Codes of the KPIs (any status) that measure it: while there are any, it cannot be deleted. */
+  /** Codes of the KPIs (any status) that measure it, those the viewer may be told of. */
   kpiCodes: string[];
   painPointCount: number;
+  /** Why the viewer cannot delete it (KPIs measure it, perhaps only hidden ones), in the delete command's words, or null. */
+  deleteRefusal: string | null;
 }
 
 export interface EditorLink {
@@ -80,8 +86,11 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
           order: true,
           weight: true,
           version: true,
-          // Proposals hidden from the viewer (entirely about personas outside their access) neither counted nor named.
-          _count: { select: { kpis: { where: visibleKpis } } },
+          // Proposals hidden from the viewer (entirely about personas outside their access) neither
+          // counted nor named: the KPIs they see, and the total, which says whether any are hidden
+          // (they still keep it from being deleted: lib/commands/strategy/deletion.ts).
+          kpis: { where: visibleKpis, select: { id: true } },
+          _count: { select: { kpis: true } },
           objectives: {
             orderBy: { title: "asc" },
             select: {
@@ -93,8 +102,9 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
               owner: { select: { id: true, name: true, active: true } },
               departments: { orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
               kpis: { where: visibleKpis, orderBy: { code: "asc" }, select: { code: true } },
-              // Counted over the viewer's personas only (per-persona access).
-              _count: { select: { painPoints: { where: { painPoint: viaPersona(personaScope(actor)) } } } },
+              // Pain points counted over the viewer's personas only (per-persona access); all its KPIs
+              // counted, to know whether hidden ones keep it from being deleted.
+              _count: { select: { painPoints: { where: { painPoint: viaPersona(personaScope(actor)) } }, kpis: true } },
             },
           },
         },
@@ -126,7 +136,8 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
       version: p.version,
       share: totalWeight > 0 ? Number(p.weight) / totalWeight : null,
       objectiveCount: p.objectives.length,
-      kpiCount: p._count.kpis,
+      kpiCount: p.kpis.length,
+      deleteRefusal: perspectiveDeleteRefusal(p.name, p.objectives.length, { count: p.kpis.length, hidden: p._count.kpis > p.kpis.length }),
     })),
     objectives: card.perspectives.flatMap((p) =>
       p.objectives.map((o) => ({
@@ -140,6 +151,7 @@ export async function getStrategyEditor(actor: Actor, scorecardSlug: string): Pr
         departments: o.departments.map((d) => d.department),
         kpiCodes: o.kpis.map((k) => k.code),
         painPointCount: o._count.painPoints,
+        deleteRefusal: objectiveDeleteRefusal(o.title, { count: o.kpis.length, codes: o.kpis.map((k) => k.code), hidden: o._count.kpis > o.kpis.length }),
       })),
     ),
     links: links

@@ -782,6 +782,43 @@ describe("a restricted analyst and a restricted administrator", () => {
       if (!hidden.ok) throw new Error(hidden.message);
 
       const [before, structureBefore] = [await snapshot(), await structure()];
+      // The strategy editor offers Delete only where the command would delete: elsewhere it shows the
+      // command's own refusal in its place (the same words, with no hidden number or name).
+      const editorOf = async (actor: Actor) => (await getStrategyEditor(actor, "pa-card"))!;
+      const deleteRefusals = (editor: Awaited<ReturnType<typeof editorOf>>) => ({
+        ...Object.fromEntries(editor.perspectives.map((p) => [p.name, p.deleteRefusal])),
+        ...Object.fromEntries(editor.objectives.map((o) => [o.title, o.deleteRefusal])),
+      });
+      for (const actor of restricted) {
+        const editor = await editorOf(actor);
+        expectNoHidden("strategy editor", editor);
+        expect(deleteRefusals(editor)).toEqual({
+          Financial: "“Financial” still holds 1 objective and 4 KPIs. Move them to another perspective or delete them first; only an empty perspective can be deleted.",
+          Customer: "“Customer” still holds 1 KPI. Move them to another perspective or delete them first; only an empty perspective can be deleted.",
+          Learning: "“Learning” still holds 1 objective. Move them to another perspective or delete them first; only an empty perspective can be deleted.",
+          Grow: expect.stringMatching(/^4 KPIs measure “Grow” \(PA-NEW, PA-OLD, PA-REV, PA-VERA\)\. /),
+          // Only a hidden proposal measures Teach: no Delete, and a reason with no number.
+          Teach: hiddenRefusal("Teach", "only an objective without KPIs can be deleted"),
+        });
+        expect(editor.objectives.find((o) => o.title === "Teach")).toMatchObject({ kpiCodes: [] });
+        expect(editor.perspectives.find((p) => p.name === "Learning")).toMatchObject({ objectiveCount: 1, kpiCount: 0 });
+      }
+      // Not vacuous: the unrestricted analyst's editor counts and names the proposal, as before.
+      const reviewersEditor = await editorOf(reviewer);
+      expect(deleteRefusals(reviewersEditor)).toMatchObject({
+        Financial: expect.stringMatching(/^“Financial” still holds 1 objective and 5 KPIs\. /),
+        Learning: expect.stringMatching(/^“Learning” still holds 1 objective and 1 KPI\. /),
+        Teach: expect.stringMatching(/^1 KPI measures “Teach” \(PA-HID-T\)\. /),
+      });
+      expect(reviewersEditor.objectives.find((o) => o.title === "Teach")).toMatchObject({ kpiCodes: ["PA-HID-T"] });
+      expect(reviewersEditor.perspectives.find((p) => p.name === "Learning")).toMatchObject({ objectiveCount: 1, kpiCount: 1 });
+      // And each reason is the command's refusal, word for word (one function words both).
+      for (const actor of [...restricted, reviewer]) {
+        const editor = await editorOf(actor);
+        for (const p of editor.perspectives) expect(await deletePerspective(actor, { perspectiveId: p.id })).toMatchObject({ ok: false, message: p.deleteRefusal });
+        for (const o of editor.objectives) expect(await deleteObjectiveCommand(actor, { objectiveId: o.id })).toMatchObject({ ok: false, message: o.deleteRefusal });
+      }
+      expect(await structure()).toEqual(structureBefore);
       // Financial holds Grow and five KPIs, PA-HID among them: the restricted actors are told of four.
       for (const actor of restricted) {
         await refusedWith(deletePerspective(actor, { perspectiveId: ids.fin }), "“Financial” still holds 1 objective and 4 KPIs. Move them to another perspective or delete them first; only an empty perspective can be deleted.");
@@ -814,7 +851,20 @@ describe("a restricted analyst and a restricted administrator", () => {
       const [afterMoves, structureAfterMoves] = [await snapshot(), await structure()];
       for (const actor of restricted) {
         await refusedWith(deletePerspective(actor, { perspectiveId: learning.id }), hiddenRefusal("Learning", "only an empty perspective can be deleted"));
+        // The editor shows that reason instead of Delete, and counts nothing in Learning.
+        const editor = await editorOf(actor);
+        expectNoHidden("strategy editor", editor);
+        expect(editor.perspectives.find((p) => p.name === "Learning")).toMatchObject({
+          objectiveCount: 0,
+          kpiCount: 0,
+          deleteRefusal: hiddenRefusal("Learning", "only an empty perspective can be deleted"),
+        });
       }
+      expect((await editorOf(reviewer)).perspectives.find((p) => p.name === "Learning")).toMatchObject({
+        objectiveCount: 0,
+        kpiCount: 1,
+        deleteRefusal: expect.stringMatching(/^“Learning” still holds 1 KPI\. /),
+      });
       expect(await deletePerspective(reviewer, { perspectiveId: learning.id })).toMatchObject({ ok: false, message: expect.stringMatching(/^“Learning” still holds 1 KPI\. /) });
       expect(await snapshot()).toEqual(afterMoves);
       expect(await structure()).toEqual(structureAfterMoves);

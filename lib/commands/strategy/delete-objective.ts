@@ -1,11 +1,13 @@
 import "server-only";
 import { deleteObjectiveSchema } from "@/lib/validation/strategy";
 import { defineCommand, fail } from "../command";
-import { hiddenContentsRefusal, kpisTheActorSees, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson, plural } from "./shared";
+import { OBJECTIVE_KPIS_NAMED, objectiveDeleteRefusal } from "./deletion";
+import { kpisTheActorSees, loadObjective, OBJECTIVE_ENTITY, objectiveAuditJson } from "./shared";
 
 /**
  * Deletes an objective no KPI measures. One that KPIs (of any status) point at is refused, naming
- * them. Its cause -> effect links and pain point mappings go with it; the audit event counts them.
+ * them, in the words the strategy editor shows in place of Delete (deletion.ts). Its cause -> effect
+ * links and pain point mappings go with it; the audit event counts them.
  */
 export const deleteObjective = defineCommand({
   name: "objective.delete",
@@ -15,13 +17,9 @@ export const deleteObjective = defineCommand({
     const before = await loadObjective(tx, input.objectiveId);
     // Counted and named only those the actor may see (a proposal entirely about personas outside
     // their access is not revealed: kpisTheActorSees).
-    const kpis = await kpisTheActorSees(tx, actor, { objectiveId: before.id }, 5);
-    if (kpis.count > 0) {
-      const { count, codes } = kpis;
-      const named = ` (${codes.join(", ")}${count > codes.length ? ", …" : ""})`;
-      fail("CONFLICT", `${plural(count, "KPI")} ${count === 1 ? "measures" : "measure"} “${before.title}”${named}. Point ${count === 1 ? "it" : "them"} at another objective first; only an objective without KPIs can be deleted.`);
-    }
-    if (kpis.hidden) fail("CONFLICT", hiddenContentsRefusal(before.title, "only an objective without KPIs can be deleted"));
+    const kpis = await kpisTheActorSees(tx, actor, { objectiveId: before.id }, OBJECTIVE_KPIS_NAMED);
+    const refusal = objectiveDeleteRefusal(before.title, kpis);
+    if (refusal !== null) fail("CONFLICT", refusal);
     const links = await tx.objectiveLink.count({ where: { OR: [{ causeId: before.id }, { effectId: before.id }] } });
     const painPoints = await tx.painPointObjective.count({ where: { objectiveId: before.id } });
     await tx.strategicObjective.delete({ where: { id: before.id } });

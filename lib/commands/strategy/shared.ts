@@ -92,15 +92,12 @@ export async function assertTitleFree(tx: DbClient, perspectiveId: string, title
   if (clash) fail("INVALID", "Choose another title.", { title: [`This perspective already has an objective called “${title}”.`] });
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * The KPIs matching `where` as the actor may be told of them: a proposal entirely about personas
  * outside their access (policy.ts proposalHidden) is neither counted nor named, so a refusal or a
  * confirmation does not reveal that it exists. `hidden` says whether any were left out, for a
- * refusal that must hold for everyone (integrity) yet give a restricted actor no number.
+ * refusal that must hold for everyone (integrity) yet give a restricted actor no number
+ * (deletion.ts words it, for the commands and the strategy editor alike).
  */
 export async function kpisTheActorSees(tx: DbClient, actor: Actor, where: Prisma.KpiWhereInput, namedAtMost = 0) {
   const seen: Prisma.KpiWhereInput = { AND: [where, kpiWhere(personaScope(actor))] };
@@ -108,12 +105,4 @@ export async function kpisTheActorSees(tx: DbClient, actor: Actor, where: Prisma
   const count = total === 0 ? 0 : await tx.kpi.count({ where: seen });
   const codes = namedAtMost > 0 && count > 0 ? (await tx.kpi.findMany({ where: seen, orderBy: { code: "asc" }, select: { code: true }, take: namedAtMost })).map((k) => k.code) : [];
   return { count, codes, hidden: total > count };
-}
-
-/**
- * The refusal to delete a perspective or objective when everything that blocks it is hidden from the
- * actor (see kpisTheActorSees): refused as for everyone (integrity), but without a number or a name.
- */
-export function hiddenContentsRefusal(name: string, rule: string): string {
-  return `“${name}” cannot be deleted yet: ${rule}. An analyst or administrator who sees all personas can tell you what is still in the way.`;
 }

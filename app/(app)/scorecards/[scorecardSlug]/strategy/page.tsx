@@ -59,48 +59,43 @@ export default async function StrategyEditorPage({ params }: { params: Promise<{
             <EmptyState title="No perspectives yet">Add the first perspective below, such as Financial, Customer, Internal processes, Learning and growth.</EmptyState>
           ) : (
             <ol className="space-y-4">
-              {editor.perspectives.map((p, i) => {
-                const empty = p.objectiveCount === 0 && p.kpiCount === 0;
-                return (
-                  <li key={p.id} className="rounded-md border border-slate-200 p-3">
-                    <div className="flex flex-wrap items-start justify-between gap-2">
-                      <div className="min-w-0">
-                        <h3 className="text-sm font-semibold text-slate-900">
-                          {i + 1}. {p.name}
-                        </h3>
-                        <p className="text-xs text-slate-600">
-                          Weight {weightFormat.format(p.weight)}
-                          {p.share !== null ? ` (${formatShare(p.share)} of the total)` : " (all weights are 0)"} · {plural(p.objectiveCount, "objective")} · {plural(p.kpiCount, "KPI")}
-                        </p>
-                        {p.description ? <p className="mt-1 text-sm text-slate-700">{p.description}</p> : null}
-                      </div>
-                      <MovePerspectiveForm action={movePerspectiveAction} perspective={p} first={i === 0} last={i === editor.perspectives.length - 1} />
+              {editor.perspectives.map((p, i) => (
+                <li key={p.id} className="rounded-md border border-slate-200 p-3">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div className="min-w-0">
+                      <h3 className="text-sm font-semibold text-slate-900">
+                        {i + 1}. {p.name}
+                      </h3>
+                      <p className="text-xs text-slate-600">
+                        Weight {weightFormat.format(p.weight)}
+                        {p.share !== null ? ` (${formatShare(p.share)} of the total)` : " (all weights are 0)"} · {plural(p.objectiveCount, "objective")} · {plural(p.kpiCount, "KPI")}
+                      </p>
+                      {p.description ? <p className="mt-1 text-sm text-slate-700">{p.description}</p> : null}
                     </div>
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {p.name}</summary>
-                      <div className="mt-2">
-                        <PerspectiveForm action={updatePerspectiveAction} perspective={p} />
-                      </div>
-                    </details>
+                    <MovePerspectiveForm action={movePerspectiveAction} perspective={p} first={i === 0} last={i === editor.perspectives.length - 1} />
+                  </div>
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {p.name}</summary>
                     <div className="mt-2">
-                      {empty ? (
-                        <DeleteForm
-                          action={deletePerspectiveAction}
-                          idName="perspectiveId"
-                          id={p.id}
-                          label={p.name}
-                          consequence="It holds no objectives or KPIs. The perspectives below it move up; the audit log keeps a record."
-                        />
-                      ) : (
-                        <p className="text-xs text-slate-600">
-                          Cannot be deleted while it holds {[p.objectiveCount > 0 ? plural(p.objectiveCount, "objective") : null, p.kpiCount > 0 ? plural(p.kpiCount, "KPI") : null].filter(Boolean).join(" and ")}: move
-                          or delete them first.
-                        </p>
-                      )}
+                      <PerspectiveForm action={updatePerspectiveAction} perspective={p} />
                     </div>
-                  </li>
-                );
-              })}
+                  </details>
+                  <div className="mt-2">
+                    {/* Delete only where the command would delete it; otherwise its reason, in the command's words. */}
+                    {p.deleteRefusal === null ? (
+                      <DeleteForm
+                        action={deletePerspectiveAction}
+                        idName="perspectiveId"
+                        id={p.id}
+                        label={p.name}
+                        consequence="It holds no objectives or KPIs. The perspectives below it move up; the audit log keeps a record."
+                      />
+                    ) : (
+                      <p className="text-xs text-slate-600">{p.deleteRefusal}</p>
+                    )}
+                  </div>
+                </li>
+              ))}
             </ol>
           )}
           <details className="mt-4 rounded-md border border-dashed border-slate-300 p-3" open={editor.perspectives.length === 0}>
@@ -229,7 +224,7 @@ function ObjectiveItem({
         </div>
       </details>
       <div className="mt-2">
-        {o.kpiCodes.length === 0 ? (
+        {o.deleteRefusal === null ? (
           <DeleteForm
             action={deleteObjectiveAction}
             idName="objectiveId"
@@ -238,7 +233,7 @@ function ObjectiveItem({
             consequence="No KPI measures it. Its cause → effect links and its pain point mappings are removed with it; the audit log keeps a record."
           />
         ) : (
-          <p className="text-xs text-slate-600">Cannot be deleted while KPIs measure it: point {o.kpiCodes.length === 1 ? "that KPI" : "those KPIs"} at another objective first.</p>
+          <p className="text-xs text-slate-600">{o.deleteRefusal}</p>
         )}
       </div>
     </li>
