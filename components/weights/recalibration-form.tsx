@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useState } from "react";
-import { FieldError, fieldIds } from "@/components/forms/field";
+import { FieldError, FieldFrame, fieldIds } from "@/components/forms/field";
 import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionState } from "@/lib/commands/action-state";
@@ -75,27 +75,24 @@ export function RecalibrationForm({
     <form action={formAction} onSubmit={() => setSubmittedKey(key)} noValidate className="space-y-5" aria-label="Recalibrate persona weights">
       <input type="hidden" name="scorecardId" value={scorecardId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={ids("effectiveFrom").input} className="text-sm font-medium text-slate-800">
-            Effective from (month)
-          </label>
-          <p id={ids("effectiveFrom").hint} className="mt-0.5 text-xs text-slate-600">
-            The new weights count from this month on; earlier months keep the weights in force then. Earliest: {formatPeriod(earliestEffectiveFrom)}.
-          </p>
-          <input
-            id={ids("effectiveFrom").input}
-            name="effectiveFrom"
-            type="month"
-            required
-            min={earliestEffectiveFrom.slice(0, 7)}
-            value={effectiveFrom}
-            onChange={(e) => setEffectiveFrom(e.target.value)}
-            aria-invalid={errors("effectiveFrom")?.length ? true : undefined}
-            aria-describedby={describe("effectiveFrom", true)}
-            className={`mt-1 ${inputClass}`}
-          />
-          <FieldError id={ids("effectiveFrom").error} errors={errors("effectiveFrom")} />
-        </div>
+        <FieldFrame
+          name="effectiveFrom"
+          label="Effective from (month)"
+          formId="recal"
+          hint={<>The new weights count from this month on; earlier months keep the weights in force then. Earliest: {formatPeriod(earliestEffectiveFrom)}.</>}
+          errors={errors("effectiveFrom")}
+          control={(a11y) => (
+            <input
+              {...a11y}
+              type="month"
+              required
+              min={earliestEffectiveFrom.slice(0, 7)}
+              value={effectiveFrom}
+              onChange={(e) => setEffectiveFrom(e.target.value)}
+              className={`mt-1 ${inputClass}`}
+            />
+          )}
+        />
       </div>
 
       <div>
@@ -152,26 +149,16 @@ export function RecalibrationForm({
         {errors("weights")?.length ? <FieldError id="recal-weights-error" errors={errors("weights")} /> : null}
       </div>
 
-      <div>
-        <label htmlFor={ids("reason").input} className="text-sm font-medium text-slate-800">
-          Reason
-        </label>
-        <p id={ids("reason").hint} className="mt-0.5 text-xs text-slate-600">
-          Required to save: why the weights change, such as “Q1 recalibration after the revenue review”.
-        </p>
-        <textarea
-          id={ids("reason").input}
-          name="reason"
-          rows={2}
-          maxLength={WEIGHT_REASON_MAX}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={errors("reason")?.length ? true : undefined}
-          aria-describedby={describe("reason", true)}
-          className={`mt-1 ${inputClass}`}
-        />
-        <FieldError id={ids("reason").error} errors={errors("reason")} />
-      </div>
+      <FieldFrame
+        name="reason"
+        label="Reason"
+        formId="recal"
+        hint="Required to save: why the weights change, such as “Q1 recalibration after the revenue review”."
+        errors={errors("reason")}
+        control={(a11y) => (
+          <textarea {...a11y} rows={2} maxLength={WEIGHT_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} className={`mt-1 ${inputClass}`} />
+        )}
+      />
 
       {/* Once saved, the preview is what was saved: never stale. */}
       <PreviewMessages
