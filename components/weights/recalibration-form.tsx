@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useState } from "react";
 import { FieldError, FieldFrame, fieldIds } from "@/components/forms/field";
 import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatDelta, formatPeriod, formatScore, formatShare } from "@/lib/format";
@@ -100,8 +101,8 @@ export function RecalibrationForm({
           Weights are 0 or more, at least one above 0. They are <strong>normalised when scored</strong>: each active persona&apos;s share is its weight divided by the
           sum of the active personas&apos; weights (a persona without data in a month is left out and the others&apos; shares grow). Drafts are never scored.
         </p>
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
+        <ScrollRegion label="Current and proposed weights">
+          <table className="w-full min-w-[30rem] text-left text-sm">
             <caption className="sr-only">Current and proposed weights with their normalised shares</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-700">
@@ -145,7 +146,7 @@ export function RecalibrationForm({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {errors("weights")?.length ? <FieldError id="recal-weights-error" errors={errors("weights")} /> : null}
       </div>
 
@@ -194,7 +195,7 @@ function PreviewTable({ preview }: { preview: RecalibrationPreview }) {
       <p className="mb-2 text-xs text-slate-600">
         “With proposed weights” scores each month as if the proposal had been in force then. Only months from {formatPeriod(preview.effectiveFrom)} on change when you save.
       </p>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Scorecard total per month">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">Scorecard total per month: current weights, proposed weights, change and the total after saving</caption>
           <thead>
@@ -224,7 +225,7 @@ function PreviewTable({ preview }: { preview: RecalibrationPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
