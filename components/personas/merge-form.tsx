@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatPeriod, formatValue } from "@/lib/format";
 import type { MergePreview } from "@/lib/queries/persona-merge";
@@ -128,7 +129,7 @@ function PreviewPanel({ preview }: { preview: MergePreview }) {
           by Fisher&apos;s z, weighted by their number of periods. 1 moves together, 0 unrelated, −1 opposite.
         </p>
         {attributes.rows.length > 0 ? (
-          <div className="mt-2 overflow-x-auto">
+          <ScrollRegion label="Attributes of both personas" className="mt-2">
             <table className="w-full min-w-[30rem] text-left text-sm">
               <caption className="sr-only">Attributes of both personas, by kind and label</caption>
               <thead>
@@ -152,10 +153,10 @@ function PreviewPanel({ preview }: { preview: MergePreview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
         {correlation.perKpi.length > 0 ? (
-          <div className="mt-2 overflow-x-auto">
+          <ScrollRegion label="Correlation per KPI" className="mt-2">
             <table className="w-full min-w-[26rem] text-left text-sm">
               <caption className="sr-only">Correlation of the two personas&apos; KPI histories, per KPI</caption>
               <thead>
@@ -179,7 +180,7 @@ function PreviewPanel({ preview }: { preview: MergePreview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
 
@@ -229,7 +230,7 @@ export function ConflictTable({ rows, total, sourceName, destinationName }: { ro
       <h4 className="text-sm font-semibold text-slate-900">
         Conflicts{total > rows.length ? ` (first ${rows.length} of ${total})` : ""}
       </h4>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Conflicting values">
         <table className="w-full min-w-[34rem] text-left text-sm">
           <caption className="sr-only">Values both personas have for the same KPI and period, and the value kept under the chosen rule</caption>
           <thead>
@@ -255,7 +256,7 @@ export function ConflictTable({ rows, total, sourceName, destinationName }: { ro
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useId, useState } from "react";
-import { FieldError, fieldIds } from "@/components/forms/field";
+import { FieldError, FieldFrame, fieldIds } from "@/components/forms/field";
 import { CommitButton, PreviewButton, PreviewMessages } from "@/components/forms/preview-controls";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionState } from "@/lib/commands/action-state";
 import { formatDelta, formatPeriod, formatScore, formatShare } from "@/lib/format";
@@ -75,27 +76,24 @@ export function RecalibrationForm({
     <form action={formAction} onSubmit={() => setSubmittedKey(key)} noValidate className="space-y-5" aria-label="Recalibrate persona weights">
       <input type="hidden" name="scorecardId" value={scorecardId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={ids("effectiveFrom").input} className="text-sm font-medium text-slate-800">
-            Effective from (month)
-          </label>
-          <p id={ids("effectiveFrom").hint} className="mt-0.5 text-xs text-slate-600">
-            The new weights count from this month on; earlier months keep the weights in force then. Earliest: {formatPeriod(earliestEffectiveFrom)}.
-          </p>
-          <input
-            id={ids("effectiveFrom").input}
-            name="effectiveFrom"
-            type="month"
-            required
-            min={earliestEffectiveFrom.slice(0, 7)}
-            value={effectiveFrom}
-            onChange={(e) => setEffectiveFrom(e.target.value)}
-            aria-invalid={errors("effectiveFrom")?.length ? true : undefined}
-            aria-describedby={describe("effectiveFrom", true)}
-            className={`mt-1 ${inputClass}`}
-          />
-          <FieldError id={ids("effectiveFrom").error} errors={errors("effectiveFrom")} />
-        </div>
+        <FieldFrame
+          name="effectiveFrom"
+          label="Effective from (month)"
+          formId="recal"
+          hint={<>The new weights count from this month on; earlier months keep the weights in force then. Earliest: {formatPeriod(earliestEffectiveFrom)}.</>}
+          errors={errors("effectiveFrom")}
+          control={(a11y) => (
+            <input
+              {...a11y}
+              type="month"
+              required
+              min={earliestEffectiveFrom.slice(0, 7)}
+              value={effectiveFrom}
+              onChange={(e) => setEffectiveFrom(e.target.value)}
+              className={`mt-1 ${inputClass}`}
+            />
+          )}
+        />
       </div>
 
       <div>
@@ -103,8 +101,8 @@ export function RecalibrationForm({
           Weights are 0 or more, at least one above 0. They are <strong>normalised when scored</strong>: each active persona&apos;s share is its weight divided by the
           sum of the active personas&apos; weights (a persona without data in a month is left out and the others&apos; shares grow). Drafts are never scored.
         </p>
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
+        <ScrollRegion label="Current and proposed weights">
+          <table className="w-full min-w-[30rem] text-left text-sm">
             <caption className="sr-only">Current and proposed weights with their normalised shares</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-700">
@@ -148,30 +146,20 @@ export function RecalibrationForm({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {errors("weights")?.length ? <FieldError id="recal-weights-error" errors={errors("weights")} /> : null}
       </div>
 
-      <div>
-        <label htmlFor={ids("reason").input} className="text-sm font-medium text-slate-800">
-          Reason
-        </label>
-        <p id={ids("reason").hint} className="mt-0.5 text-xs text-slate-600">
-          Required to save: why the weights change, such as “Q1 recalibration after the revenue review”.
-        </p>
-        <textarea
-          id={ids("reason").input}
-          name="reason"
-          rows={2}
-          maxLength={WEIGHT_REASON_MAX}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={errors("reason")?.length ? true : undefined}
-          aria-describedby={describe("reason", true)}
-          className={`mt-1 ${inputClass}`}
-        />
-        <FieldError id={ids("reason").error} errors={errors("reason")} />
-      </div>
+      <FieldFrame
+        name="reason"
+        label="Reason"
+        formId="recal"
+        hint="Required to save: why the weights change, such as “Q1 recalibration after the revenue review”."
+        errors={errors("reason")}
+        control={(a11y) => (
+          <textarea {...a11y} rows={2} maxLength={WEIGHT_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} className={`mt-1 ${inputClass}`} />
+        )}
+      />
 
       {/* Once saved, the preview is what was saved: never stale. */}
       <PreviewMessages
@@ -207,7 +195,7 @@ function PreviewTable({ preview }: { preview: RecalibrationPreview }) {
       <p className="mb-2 text-xs text-slate-600">
         “With proposed weights” scores each month as if the proposal had been in force then. Only months from {formatPeriod(preview.effectiveFrom)} on change when you save.
       </p>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Scorecard total per month">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">Scorecard total per month: current weights, proposed weights, change and the total after saving</caption>
           <thead>
@@ -237,7 +225,7 @@ function PreviewTable({ preview }: { preview: RecalibrationPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

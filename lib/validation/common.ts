@@ -50,7 +50,8 @@ export function idSchema(label = "Id") {
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(1, `${label} is required.`)
+    // abort: a blank id is only "required", not also "not valid" (one message per field).
+    .min(1, { error: `${label} is required.`, abort: true })
     .max(64, `${label} is not valid.`)
     .regex(/^[A-Za-z0-9_-]+$/, `${label} is not valid.`);
 }

@@ -51,7 +51,7 @@ export const kpiCodeSchema = z
   .string({ error: "Code is required." })
   .trim()
   .toUpperCase()
-  .min(1, "Code is required.")
+  .min(1, { error: "Code is required.", abort: true })
   .max(KPI_CODE_MAX, `Code can be at most ${KPI_CODE_MAX} characters.`)
   .regex(/^[A-Z0-9]+(?:[-_][A-Z0-9]+)*$/, "Use capital letters, digits and single hyphens, such as “CS-ONBOARD-DAYS”.");
 

@@ -75,7 +75,7 @@ const monthField = (label: string) =>
     z
       .string({ error: `${label} is required.` })
       .trim()
-      .min(1, `${label} is required.`)
+      .min(1, { error: `${label} is required.`, abort: true })
       .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, `Enter ${label.toLowerCase()} as YYYY-MM.`)
       .transform((v) => (v.length === 7 ? `${v}-01` : v)),
   );

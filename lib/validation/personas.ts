@@ -56,7 +56,7 @@ export const personaSlugSchema = z
   .string({ error: "Slug is required." })
   .trim()
   .toLowerCase()
-  .min(1, "Slug is required.")
+  .min(1, { error: "Slug is required.", abort: true })
   .max(PERSONA_SLUG_MAX, `Slug can be at most ${PERSONA_SLUG_MAX} characters.`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, such as “smb-owner”.");
 
@@ -147,7 +147,7 @@ export const reviewPersonaSchema = z.object({
 export const effectiveMonthSchema = z
   .string({ error: "Effective month is required." })
   .trim()
-  .min(1, "Effective month is required.")
+  .min(1, { error: "Effective month is required.", abort: true })
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, "Enter a month as YYYY-MM.")
   .transform((v) => (v.length === 7 ? `${v}-01` : v))
   .refine((v) => v >= "2000-01-01" && v <= "2999-12-01", "Enter a month between 2000 and 2999.");

@@ -45,7 +45,7 @@ function optionalNumber(label: string) {
 export const effectivePeriodSchema = z
   .string({ error: "Effective period is required." })
   .trim()
-  .min(1, "Effective period is required.")
+  .min(1, { error: "Effective period is required.", abort: true })
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, "Enter the first month of the period as YYYY-MM.")
   .transform((v) => (v.length === 7 ? `${v}-01` : v))
   .refine((v) => v >= "2000-01-01" && v <= "2999-12-01", "Enter a month between 2000 and 2999.");

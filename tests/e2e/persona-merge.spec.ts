@@ -98,6 +98,13 @@ test.describe("persona consolidation", () => {
     await expect(page.getByRole("heading", { name: /Move values filed under/, level: 1 })).toBeVisible();
     await expectAccessible(page);
 
+    // Without a persona to move them to: one message naming the field (not also "is not valid").
+    await page.getByRole("button", { name: "Preview move" }).click();
+    const moveTo = page.getByLabel("Move them to");
+    await expect(moveTo).toHaveAccessibleDescription(/Persona the values belong to is required\.$/);
+    await expect(page.getByText(/Persona the values belong to is/)).toHaveCount(1);
+    await expectAccessible(page);
+
     await page.getByLabel("Move them to").selectOption({ label: "SMB Owner" });
     await page.getByRole("group", { name: "KPIs whose values move" }).getByRole("checkbox").first().check();
     await page.getByLabel("First month").fill("2026-07");
@@ -117,6 +124,10 @@ test.describe("persona consolidation", () => {
 
     // A merge preview on demo history: the correlation per KPI and overall (previewed only).
     await page.goto("/personas/price-sensitive-shopper/merge");
+    // Without a persona to merge into: one message naming the field.
+    await page.getByRole("button", { name: "Preview merge" }).click();
+    await expect(page.getByLabel("Merge Price-Sensitive Shopper into", { exact: true })).toHaveAccessibleDescription(/Persona to merge into is required\.$/);
+    await expect(page.getByText(/Persona to merge into is/)).toHaveCount(1);
     await page.getByLabel("Merge Price-Sensitive Shopper into", { exact: true }).selectOption({ label: "SMB Owner" });
     await page.getByRole("button", { name: "Preview merge" }).click();
     await expect(page.getByText(/KPI histories over the last 12 periods: r = /)).toBeVisible();

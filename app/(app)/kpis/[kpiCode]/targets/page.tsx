@@ -6,6 +6,7 @@ import { SuggestionPanel } from "@/components/targets/suggestion-panel";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatPeriod, formatValue, unitLabel } from "@/lib/format";
 import { getKpiTargetsPage, getTargetSuggestion, type KpiTargetsPage, type TargetSuggestion } from "@/lib/queries/kpi-targets";
@@ -127,7 +128,7 @@ function AppliesGrid({ page }: { page: KpiTargetsPage }) {
   }
   return (
     <Card title="Which target applies" description={`For each persona and each of the last ${page.periods.length} periods, newest first: the target in force, whether it is the persona's own or the KPI default, and since when.`}>
-      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets in force per persona and period (scrolls sideways)">
+      <ScrollRegion label="Targets in force per persona and period">
         <table className="min-w-max text-sm">
           <caption className="sr-only">Target in force for each persona (rows) in each period (columns); “own” is the persona&apos;s own row, “default” the KPI default.</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -170,7 +171,7 @@ function AppliesGrid({ page }: { page: KpiTargetsPage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Card>
   );
 }
@@ -184,7 +185,7 @@ function Rows({ page }: { page: KpiTargetsPage }) {
       {page.rows.length === 0 ? (
         <p className="text-sm text-slate-600">No targets yet: without a target the KPI is not scored. {page.canEdit ? "Set the KPI default above." : "An analyst sets them."}</p>
       ) : (
-        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Target rows (scrolls sideways)">
+        <ScrollRegion label="Target rows">
           <table className="w-full min-w-[48rem] text-sm">
             <caption className="sr-only">Target rows of {kpi.name}</caption>
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -231,7 +232,7 @@ function Rows({ page }: { page: KpiTargetsPage }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Card>
   );

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { RecalibrationForm } from "@/components/weights/recalibration-form";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod, formatShare } from "@/lib/format";
@@ -66,8 +67,8 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
                   <p className="text-xs text-slate-600">
                     Set by {v.setBy.join(", ")}. {v.reasonsWithheld ? "The reason is not shown: it may name personas outside your access." : v.reasons.join(" ")}
                   </p>
-                  <div className="overflow-x-auto">
-                  <table className="mt-1 w-full text-left text-sm">
+                  <ScrollRegion label={`Weights from ${formatPeriod(v.effectiveFrom)}`} className="mt-1">
+                  <table className="w-full text-left text-sm">
                     <caption className="sr-only">Weights from {formatPeriod(v.effectiveFrom)}</caption>
                     <thead>
                       <tr className="border-b border-slate-200 text-slate-700">
@@ -104,7 +105,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ scorec
                       ) : null}
                     </tbody>
                   </table>
-                  </div>
+                  </ScrollRegion>
                 </li>
               ))}
             </ol>
