@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { AuditFilter } from "@/lib/validation/audit";
 
 // The audit page's pieces. Plain HTML (a GET form, links, <details>): they work with the
-// keyboard and without JavaScript.
+// keyboard and without JavaScript (the before/after tables' scroll hint alone needs it).
 
 interface AuditRowView {
   id: string;
@@ -80,12 +81,13 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
     <ol className="space-y-2" aria-label="Audit events, newest first">
       {rows.map((row) => {
         const changed = row.changes.filter((c) => c.changed).length + row.moreChanges;
+        const at = timestamp.format(new Date(row.at));
         return (
           <li key={row.id} className="rounded-lg border border-slate-200 bg-white">
             <details>
               <summary className="flex cursor-pointer flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:gap-4">
                 <time dateTime={row.at} className="shrink-0 text-xs text-slate-600 tabular-nums sm:w-44">
-                  {timestamp.format(new Date(row.at))}
+                  {at}
                 </time>
                 <span className="min-w-0 flex-1">
                   <span className="font-medium text-slate-900">{row.action}</span>{" "}
@@ -99,38 +101,40 @@ export function AuditEventList({ rows }: { rows: AuditRowView[] }) {
                   before/after
                 </span>
               </summary>
-              <div className="relative overflow-x-auto border-t border-slate-100 px-4 py-3">
+              <div className="border-t border-slate-100 px-4 py-3">
                 {row.changes.length === 0 ? (
                   <p className="text-sm text-slate-600">No values were recorded for this event.</p>
                 ) : (
-                  <table className="min-w-full text-sm">
-                    <caption className="sr-only">Values before and after {row.action}</caption>
-                    <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-1 pr-4">
-                          Field
-                        </th>
-                        <th scope="col" className="py-1 pr-4">
-                          Before
-                        </th>
-                        <th scope="col" className="py-1">
-                          After
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 align-top">
-                      {row.changes.map((c) => (
-                        <tr key={c.field} className={c.changed ? "bg-brand-50/60" : ""}>
-                          <th scope="row" className="py-1 pr-4 text-left font-medium text-slate-800">
-                            {c.field}
-                            {c.changed ? <span className="ml-1 text-xs font-normal text-brand-700">(changed)</span> : null}
+                  <ScrollRegion label={`Before and after: ${row.action} on ${row.entityType}, ${at}`}>
+                    <table className="min-w-full text-sm">
+                      <caption className="sr-only">Values before and after {row.action}</caption>
+                      <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                        <tr>
+                          <th scope="col" className="py-1 pr-4">
+                            Field
                           </th>
-                          <td className="max-w-xs break-all py-1 pr-4 font-mono text-xs">{c.before ?? <span className="text-slate-500">—</span>}</td>
-                          <td className="max-w-xs break-all py-1 font-mono text-xs">{c.after ?? <span className="text-slate-500">—</span>}</td>
+                          <th scope="col" className="py-1 pr-4">
+                            Before
+                          </th>
+                          <th scope="col" className="py-1">
+                            After
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody className="divide-y divide-slate-100 align-top">
+                        {row.changes.map((c) => (
+                          <tr key={c.field} className={c.changed ? "bg-brand-50/60" : ""}>
+                            <th scope="row" className="py-1 pr-4 text-left font-medium text-slate-800">
+                              {c.field}
+                              {c.changed ? <span className="ml-1 text-xs font-normal text-brand-700">(changed)</span> : null}
+                            </th>
+                            <td className="max-w-xs break-all py-1 pr-4 font-mono text-xs">{c.before ?? <span className="text-slate-500">—</span>}</td>
+                            <td className="max-w-xs break-all py-1 font-mono text-xs">{c.after ?? <span className="text-slate-500">—</span>}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollRegion>
                 )}
                 {row.moreChanges > 0 ? (
                   <p className="mt-2 text-sm text-slate-600">

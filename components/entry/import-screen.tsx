@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { ImportResult, RowVerdict, VerdictKind } from "@/lib/validation/imports";
 
 // The import screen: choose a CSV or XLSX file, the server checks every row (nothing written)
@@ -312,7 +313,7 @@ export function ImportScreen() {
             <p className="text-sm text-slate-600">No rows with this verdict.</p>
           ) : (
             <>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <ScrollRegion label="Verdict of each row" boxClassName="rounded-lg border border-slate-200 bg-white">
                 <table className="min-w-full text-left text-sm">
                   <caption className="sr-only">Verdict of each row of {result.fileName}</caption>
                   <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -349,7 +350,7 @@ export function ImportScreen() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               {pages > 1 ? (
                 <nav aria-label="Pages of rows" className="flex items-center gap-3 text-sm">
                   <button

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { statusIcon, statusLabel, statusTone } from "@/components/ui/status-badge";
 import { formatDelta, formatScore, formatShare } from "@/lib/format";
 import type { OverviewCell, OverviewRow, ScorecardOverview } from "@/lib/queries/scorecard-overview";
@@ -78,7 +79,8 @@ export function Heatmap({ overview }: { overview: ScorecardOverview }) {
   const cellOf = (cells: OverviewCell[], perspectiveId: string) => cells.find((c) => c.perspectiveId === perspectiveId)!;
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // The persona column stays (sticky) while the rest scrolls: the fade is on the right only.
+    <ScrollRegion label="Scores per persona and perspective" boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">
           Score and status of each persona per perspective for the period, with each persona&apos;s weight and contribution to the total. Column headers sort the table.
@@ -190,7 +192,7 @@ export function Heatmap({ overview }: { overview: ScorecardOverview }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatPeriod } from "@/lib/format";
 import type { HomePersona, HomeScorecard } from "@/lib/queries/home";
 import { ScoreCell } from "./score-cell";
@@ -32,7 +33,7 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
           </li>
         ))}
       </ul>
-      <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+      <ScrollRegion label="Overall score per persona and scorecard" className="hidden md:block" boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Overall score of each active persona per scorecard</caption>
           <thead className="bg-slate-50">
@@ -70,7 +71,7 @@ export function PersonaScores({ personas, scorecards }: { personas: HomePersona[
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       </>
   );
 }

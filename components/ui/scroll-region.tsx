@@ -14,9 +14,12 @@ interface Edges {
  * instead of widening the page. While it does, it says so: a line above it for the eye, a fade on
  * the right while columns hide there, and it is a named region in the tab order so the keyboard can scroll
  * it with the arrow keys (axe: scrollable-region-focusable). When the table fits, it is a plain box.
- * `label` names the region (unique on the page); `className` goes on the outer box (margins).
+ * `label` names the region (unique on the page); `className` goes on the outer box (margins, visibility).
+ * `boxClassName` frames the table (border, rounding, background, shadow). It goes on the box around the scrolling
+ * area and the fade rather than on the scrolling area itself: so the fade stays inside the border instead of
+ * covering it, and the focus outline is drawn outside the frame. The scrolling area and the fade follow its rounding.
  */
-export function ScrollRegion({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+export function ScrollRegion({ label, className = "", boxClassName = "", children }: { label: string; className?: string; boxClassName?: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   // Unknown until measured (and without JavaScript): treated as scrolling, so the keyboard can reach it.
   const [edges, setEdges] = useState<Edges | null>(null);
@@ -44,18 +47,26 @@ export function ScrollRegion({ label, className = "", children }: { label: strin
   return (
     <div className={className}>
       {edges?.overflows ? (
-        // For the eye: a screen reader reads every column anyway.
-        <p aria-hidden="true" className="mb-1 flex items-center gap-1 text-xs text-slate-600">
+        // For the eye on a screen: a screen reader reads every column anyway, and paper does not scroll.
+        <p aria-hidden="true" className="mb-1 flex items-center gap-1 text-xs text-slate-600 print:hidden">
           Scroll sideways to see all columns <span>→</span>
         </p>
       ) : null}
       {/* The outer box holds the fade, which must not scroll away. The scrolling box is positioned too, so the
           table's visually hidden (sr-only, absolute) labels are clipped with it instead of widening the page. */}
-      <div className="relative">
-        <div ref={box} role={scrolls ? "region" : undefined} aria-label={scrolls ? label : undefined} tabIndex={scrolls ? 0 : undefined} className="relative overflow-x-auto">
+      <div className={boxClassName ? `relative ${boxClassName}` : "relative"}>
+        <div
+          ref={box}
+          role={scrolls ? "region" : undefined}
+          aria-label={scrolls ? label : undefined}
+          tabIndex={scrolls ? 0 : undefined}
+          className="relative overflow-x-auto rounded-[inherit]"
+        >
           {children}
         </div>
-        {edges?.right ? <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 w-6 bg-gradient-to-l from-white to-transparent" /> : null}
+        {edges?.right ? (
+          <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-[inherit] bg-gradient-to-l from-white to-transparent print:hidden" />
+        ) : null}
       </div>
     </div>
   );

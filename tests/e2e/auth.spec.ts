@@ -1,7 +1,14 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
+import { DEMO_PASSWORD, DEMO_USERS, expectFitsWidth, expectScrollsSideways, SCROLL_HINT, signIn } from "./helpers";
 
 // Sign-in, role-shaped navigation, the 403 page, and user administration end to end.
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" }).first();
 
@@ -183,5 +190,22 @@ test.describe("small screens", () => {
     await page.locator('a[href^="/admin/users/"]').first().click();
     await expect(page.getByRole("heading", { name: "Details and role" })).toBeVisible();
     await expectFitsWidth(page, "a user's page");
+  });
+
+  test("at 360 px an audit event's before/after table says it scrolls sideways and scrolls with the keyboard; at 1280 px it fits and says nothing", async ({ page }) => {
+    await signIn(page, DEMO_USERS.admin);
+    await page.setViewportSize({ width: 360, height: 800 });
+    // The demo seed's event: its row counts have long field names, wider than the screen with their values.
+    await page.goto("/admin/audit?entity=DemoData");
+    const event = page.getByRole("listitem").filter({ hasText: "demo.seed" }).first();
+    await event.locator("summary").click();
+    await expectScrollsSideways(page, event.getByRole("region", { name: /^Before and after: demo\.seed on DemoData, / }));
+    await expectAccessible(page);
+    await expectFitsWidth(page, "/admin/audit at 360 px");
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(event.getByText(SCROLL_HINT)).toHaveCount(0);
+    await expect(event.getByRole("region")).toHaveCount(0);
+    await expect(event.getByRole("table", { name: "Values before and after demo.seed" })).toBeVisible();
   });
 });

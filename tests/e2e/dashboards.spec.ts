@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, demoMonth, expectFitsWidth, signIn } from "./helpers";
+import { DEMO_USERS, demoMonth, expectFitsWidth, expectScrollsSideways, SCROLL_HINT, signIn } from "./helpers";
 
 // An executive's path through the dashboards: heatmap, period switch, persona, KPI, CSV.
 // Each screen is checked with axe for serious or critical violations.
@@ -100,5 +100,26 @@ test.describe("executive dashboards", () => {
       await page.goto(path);
       await expectFitsWidth(page, path);
     }
+  });
+
+  test("at 360 px the heatmap says it scrolls sideways, scrolls with the keyboard and keeps the persona column; at 1280 px it fits and says nothing", async ({ page }) => {
+    await signIn(page, DEMO_USERS.exec);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto("/scorecards/persona-bsc");
+    const region = await expectScrollsSideways(page, page.getByRole("region", { name: "Scores per persona and perspective" }));
+    // Scrolled, the persona column still starts at the box's left edge (sticky), so each row stays named.
+    const persona = region.getByRole("rowheader", { name: /Enterprise IT Buyer/ });
+    await expect.poll(async () => Math.abs((await persona.boundingBox())!.x - (await region.boundingBox())!.x)).toBeLessThanOrEqual(1);
+    await expectAccessible(page);
+    await expectFitsWidth(page, "the heatmap at 360 px");
+    // Paper does not scroll: the hint is for the screen only.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByText(SCROLL_HINT)).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByText(SCROLL_HINT)).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Scores per persona and perspective" })).toHaveCount(0);
+    await expect(page.getByRole("table")).toBeVisible();
   });
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { addPeriods, quarterStart } from "../../lib/scoring/periods";
 
 export const DEMO_PASSWORD = "persona-demo";
@@ -80,4 +80,22 @@ export async function expectFitsWidth(page: Page, what: string, allowed = 0): Pr
     const culprits = overflow > allowed ? await overflowCulprits(page) : [];
     expect(overflow, `${what} scrolls sideways${culprits.length > 0 ? `: ${culprits.join(", ")}` : ""}`).toBeLessThanOrEqual(allowed);
   }).toPass({ timeout: 30_000 });
+}
+
+/** The line a wide table's box (components/ui/scroll-region.tsx) shows while the table is wider than the box. */
+export const SCROLL_HINT = "Scroll sideways to see all columns";
+
+/**
+ * A table wider than its box says so and scrolls with the keyboard: the hint above the box is visible,
+ * the named region is in the tab order, and ArrowRight on it scrolls it. Returns the region, scrolled.
+ */
+export async function expectScrollsSideways(page: Page, region: Locator): Promise<Locator> {
+  await expect(region).toHaveAttribute("tabindex", "0");
+  // The hint sits above the box that holds the scrolling region and its fade.
+  await expect(region.locator("xpath=../..").getByText(SCROLL_HINT)).toBeVisible();
+  await region.focus();
+  await expect(region).toBeFocused();
+  for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  return region;
 }

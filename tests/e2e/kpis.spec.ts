@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, expectScrollsSideways, SCROLL_HINT, signIn } from "./helpers";
 
 // KPI proposals end to end: an analyst proposes a KPI with its evidence, an administrator (a
 // second person) approves it, and it shows ACTIVE in the catalogue. The KPI screens are checked
@@ -90,5 +90,19 @@ test.describe("KPI proposals", () => {
     // The analyst sees it ACTIVE in the catalogue.
     await page.goto("/kpis?status=active");
     await expect(page.getByRole("row", { name: new RegExp(CODE) })).toContainText("Active");
+  });
+
+  test("at 360 px the catalogue says it scrolls sideways and scrolls with the keyboard; at 1280 px it fits and says nothing", async ({ page }) => {
+    await signIn(page, DEMO_USERS.analyst);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto("/kpis");
+    await expectScrollsSideways(page, page.getByRole("region", { name: "KPIs" }));
+    await expectAccessible(page);
+    await expectFitsWidth(page, "/kpis at 360 px");
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByText(SCROLL_HINT)).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "KPIs" })).toHaveCount(0);
+    await expect(page.getByRole("table", { name: /^KPIs/ })).toBeVisible();
   });
 });

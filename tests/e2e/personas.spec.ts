@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, expectFitsWidth, signIn } from "./helpers";
+import { DEMO_USERS, expectFitsWidth, expectScrollsSideways, SCROLL_HINT, signIn } from "./helpers";
 
 // The analyst's path through the persona workspace: create a persona (a draft), activate it with
 // a rationale, mark it reviewed, give it a weight in a recalibration after previewing the effect,
@@ -121,6 +121,20 @@ test.describe("persona workspace", () => {
     await expect(form.getByText("Scroll sideways to see all columns")).toHaveCount(0);
     await expect(form.getByRole("region", { name: "Current and proposed weights" })).toHaveCount(0);
     await expect(form.getByRole("table", { name: /Current and proposed weights/ })).toBeVisible();
+  });
+
+  test("at 360 px the persona list says it scrolls sideways and scrolls with the keyboard; at 1280 px it fits and says nothing", async ({ page }) => {
+    await signIn(page, DEMO_USERS.analyst);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto("/personas");
+    await expectScrollsSideways(page, page.getByRole("region", { name: "Personas" }));
+    await expectAccessible(page);
+    await expectFitsWidth(page, "/personas at 360 px");
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByText(SCROLL_HINT)).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Personas" })).toHaveCount(0);
+    await expect(page.getByRole("table", { name: /^Personas/ })).toBeVisible();
   });
 
   test("an executive reads personas but gets no editors, and the weights page is refused", async ({ page }) => {

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { EscalationStatusBadge, formatAge, LevelBadge } from "@/components/escalations/badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
@@ -144,7 +145,7 @@ function Age({ row }: { row: InboxRow }) {
 
 function Table({ rows }: { rows: InboxRow[] }) {
   return (
-    <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+    <ScrollRegion label="Escalations" className="hidden md:block" boxClassName="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Escalations, yours first</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -179,7 +180,7 @@ function Table({ rows }: { rows: InboxRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

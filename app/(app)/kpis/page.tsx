@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterPills } from "@/components/ui/filter-pills";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPeriod } from "@/lib/format";
 import { getKpiCatalogue } from "@/lib/queries/kpi-catalogue";
@@ -84,7 +85,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
           {list.status || list.scorecard ? "Choose another status or scorecard, or All." : "An analyst proposes KPIs; once another analyst or an administrator approves them they are scored."}
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ScrollRegion label="KPIs" boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">KPIs{list.status ? `, status ${list.status.toLowerCase()}` : ""}</caption>
             <thead>
@@ -133,7 +134,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

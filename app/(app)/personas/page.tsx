@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterPills } from "@/components/ui/filter-pills";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatShare } from "@/lib/format";
 import { getPersonaList } from "@/lib/queries/personas";
@@ -59,7 +60,7 @@ export default async function PersonasPage({ searchParams }: { searchParams: Pro
           {list.status ? "Choose another status above, or All." : "An analyst creates personas; they start as drafts."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ScrollRegion label="Personas" boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Personas{list.status ? `, status ${list.status.toLowerCase()}` : ""}</caption>
             <thead>
@@ -105,7 +106,7 @@ export default async function PersonasPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/forms/api-token-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getMyApiTokens } from "@/lib/queries/my-api-tokens";
@@ -35,7 +36,7 @@ export default async function ApiTokensPage() {
           {tokens.length === 0 ? (
             <p className="text-sm text-slate-600">You have no API tokens yet.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Your API tokens">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Your API tokens</caption>
                 <thead>
@@ -68,7 +69,7 @@ export default async function ApiTokensPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </Card>
       </div>

@@ -5,6 +5,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { createUserAction } from "./actions";
@@ -35,7 +36,7 @@ export default async function UsersPage() {
         {users.length === 0 ? (
           <EmptyState title="No users yet">Create the first one with the form above.</EmptyState>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollRegion label="Users" boxClassName="rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Users, active first</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -88,7 +89,7 @@ export default async function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </>

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { statusIcon, statusLabel, statusTone } from "@/components/ui/status-badge";
 import type { Actor } from "@/lib/auth/actor";
@@ -66,7 +67,7 @@ function ScorecardBlock({ card, view }: { card: DepartmentScorecard; view: Depar
         </Link>
         {card.period ? <span className="ml-2 text-sm font-normal text-slate-600">{formatPeriod(card.period)}</span> : null}
       </h2>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label={`${card.name}: KPIs per persona`} boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">Score and status of each KPI of {view.department.name} per persona</caption>
           <thead className="bg-slate-50 text-left">
@@ -110,7 +111,7 @@ function ScorecardBlock({ card, view }: { card: DepartmentScorecard; view: Depar
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { KpiHistoryChart } from "@/components/charts/kpi-history-chart";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Actor } from "@/lib/auth/actor";
@@ -186,7 +187,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
   if (!scale || detail.comparison.length === 0) return null;
   return (
     <Card title="Every persona, same scale" description="The same KPI for each active persona, on one value scale, so the personas compare at a glance.">
-      <div className="relative overflow-x-auto">
+      <ScrollRegion label="Latest value per persona">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Latest value and status of {kpi.name} per persona</caption>
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -224,7 +225,7 @@ function Comparison({ detail }: { detail: KpiDetail }) {
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollRegion>
     </Card>
   );
 }
